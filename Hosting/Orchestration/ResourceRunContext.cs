@@ -1,0 +1,31 @@
+using Shop.Hosting.ApplicationModel;
+using Shop.Hosting.Containers;
+
+namespace Shop.Hosting.Orchestration;
+
+/// <summary>What a runner gets to run its resource with.</summary>
+public sealed class ResourceRunContext(
+    IResource resource,
+    DistributedApplicationOptions options,
+    StateFolder state,
+    ResourceLogStore logs,
+    ContainerEngine? containerEngine)
+{
+    public IResource Resource { get; } = resource;
+
+    public DistributedApplicationOptions Options { get; } = options;
+
+    public StateFolder State { get; } = state;
+
+    /// <summary>Null when no container engine answers: servers then run as local processes.</summary>
+    public ContainerEngine? ContainerEngine { get; } = containerEngine;
+
+    /// <summary>This resource's own data folder inside the state folder.</summary>
+    public string Directory => State.GetResourceDirectory(Resource.Name);
+
+    /// <summary>Records a line of the resource's console output.</summary>
+    public void Log(string text, bool isError = false) => logs.Add(Resource.Name, text, isError);
+
+    /// <summary>Starts a child process whose output goes to this resource's log.</summary>
+    public Task<ChildProcess> StartProcessAsync(ChildProcessSpec spec) => ChildProcess.StartAsync(spec, Log);
+}
