@@ -46,10 +46,13 @@ public sealed class DistributedApplication : IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _orchestrator.Prepare();
+        Prepare();
         _orchestrator.Start();
         return Task.CompletedTask;
     }
+
+    /// <summary>Resolves parameters and ports and checks prerequisites, without starting anything.</summary>
+    internal void Prepare() => _orchestrator.Prepare();
 
     public Task StopAsync() => _orchestrator.StopAsync();
 

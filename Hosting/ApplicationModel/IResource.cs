@@ -14,6 +14,9 @@ public interface IResourceWithEnvironment : IResource;
 /// <summary>A resource that listens on one or more endpoints.</summary>
 public interface IResourceWithEndpoints : IResource;
 
+/// <summary>A resource that others find by name over HTTP (<c>http://{name}</c>), through <c>services__…</c> variables.</summary>
+public interface IResourceWithServiceDiscovery : IResourceWithEndpoints;
+
 /// <summary>A resource that can wait for other resources before it starts.</summary>
 public interface IResourceWithWaitSupport : IResource;
 

@@ -33,7 +33,7 @@ public static class ResourceBuilderExtensions
 
     /// <summary>Gives the resource <c>services__{name}__{endpoint}__0</c> for every endpoint of the source, so that
     /// an HttpClient addressed as <c>http://{name}</c> finds it.</summary>
-    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<IResourceWithEndpoints> source)
+    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<IResourceWithServiceDiscovery> source)
         where T : IResourceWithEnvironment
     {
         var target = source.Resource;

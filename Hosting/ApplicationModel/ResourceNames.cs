@@ -8,7 +8,4 @@ internal static class ResourceNames
         && char.IsAsciiLetterLower(name[0])
         && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
         && !name.EndsWith('-');
-
-    /// <summary>The form used inside environment-variable names, where '-' is not portable.</summary>
-    public static string ToEnvironmentName(string name) => name.Replace('-', '_');
 }

@@ -122,7 +122,7 @@ public sealed partial class ChildProcess : IDisposable
                 startInfo.ArgumentList.Add("--init-groups");
             }
 
-            startInfo.ArgumentList.Add($"--pdeathsig={(int)spec.ParentDeathSignal}");
+            startInfo.ArgumentList.Add($"--pdeathsig={SignalName(spec.ParentDeathSignal)}");
             startInfo.ArgumentList.Add("--");
             startInfo.ArgumentList.Add(spec.FileName);
         }
@@ -145,6 +145,15 @@ public sealed partial class ChildProcess : IDisposable
     }
 
     private const string SetPrivPath = "/usr/bin/setpriv";
+
+    private static string SignalName(PosixSignalNumber signal) => signal switch
+    {
+        PosixSignalNumber.Hangup => "HUP",
+        PosixSignalNumber.Interrupt => "INT",
+        PosixSignalNumber.Quit => "QUIT",
+        PosixSignalNumber.Kill => "KILL",
+        _ => "TERM",
+    };
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

@@ -32,9 +32,13 @@ public sealed class Orchestrator : IAsyncDisposable
     {
         foreach (var parameter in _model.Resources.OfType<ParameterResource>())
         {
-            parameter.Value = _model.Configuration[$"Parameters:{parameter.Name}"] is { Length: > 0 } configured
-                ? configured
-                : State.GetOrCreateSecret($"parameter:{parameter.Name}");
+            parameter.Value = _model.Configuration[$"Parameters:{parameter.Name}"] switch
+            {
+                { Length: > 0 } configured => configured,
+                _ when parameter.Secret => State.GetOrCreateSecret($"parameter:{parameter.Name}"),
+                _ => throw new InvalidOperationException(
+                    $"Parameter '{parameter.Name}' has no value: set the environment variable Parameters__{parameter.Name} or Parameters:{parameter.Name} in appsettings.json."),
+            };
         }
 
         foreach (var endpoint in _model.Resources.SelectMany(r => r.Annotations.OfType<EndpointAnnotation>()))

@@ -27,5 +27,6 @@ public sealed class ResourceRunContext(
     public void Log(string text, bool isError = false) => logs.Add(Resource.Name, text, isError);
 
     /// <summary>Starts a child process whose output goes to this resource's log.</summary>
-    public Task<ChildProcess> StartProcessAsync(ChildProcessSpec spec) => ChildProcess.StartAsync(spec, Log);
+    public Task<ChildProcess> StartProcessAsync(ChildProcessSpec spec) =>
+        ChildProcess.StartAsync(spec with { Environment = new Dictionary<string, string>(spec.Environment) { [StateFolder.ProcessMarkerVariable] = State.Path } }, Log);
 }

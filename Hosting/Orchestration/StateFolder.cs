@@ -20,6 +20,10 @@ public sealed class StateFolder
 
     public string Path { get; }
 
+    /// <summary>Every process started for a resource carries this variable, set to the state folder, so the
+    /// processes of one AppHost can be found (by tests, or by hand) in /proc/*/environ.</summary>
+    public const string ProcessMarkerVariable = "SHOP_STATE_DIR";
+
     /// <summary>The default: a folder in the user's data directory (~/.local/share/shop on Linux).</summary>
     public static string DefaultPath =>
         System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "shop");

@@ -4,7 +4,7 @@ using Shop.Hosting.Orchestration;
 namespace Shop.Hosting.Testing;
 
 /// <summary>A booted model under test. Disposing it stops every resource and deletes its state folder.</summary>
-public sealed class TestingApplication(DistributedApplication application) : IAsyncDisposable
+public sealed class TestingApplication(DistributedApplication application, bool deleteStateOnDispose = true) : IAsyncDisposable
 {
     public DistributedApplication Application { get; } = application;
 
@@ -49,6 +49,11 @@ public sealed class TestingApplication(DistributedApplication application) : IAs
     public async ValueTask DisposeAsync()
     {
         await Application.DisposeAsync();
+        if (!deleteStateOnDispose)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Application.Options.StateDirectory, recursive: true);

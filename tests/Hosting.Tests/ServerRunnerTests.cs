@@ -1,0 +1,144 @@
+using Npgsql;
+using RabbitMQ.Client;
+using Shop.Hosting.Postgres;
+using Shop.Hosting.RabbitMQ;
+using Shop.Hosting.Redis;
+using Shop.Hosting.Testing;
+
+namespace Shop.Hosting.Tests;
+
+/// <summary>Each local server runner against the machine's real server programs: it starts, is healthy, accepts only
+/// its generated credentials, and keeps its data across a restart on the same state folder.</summary>
+public sealed class ServerRunnerTests : IDisposable
+{
+    private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(90);
+    private readonly string _state = Path.Combine(Path.GetTempPath(), "shop-tests", Guid.NewGuid().ToString("N")[..12]);
+
+    [Fact]
+    public async Task Postgres_creates_its_databases_runs_unprivileged_and_keeps_data_across_restarts()
+    {
+        await using (var app = await StartAsync(b => b.AddPostgres("postgres").AddDatabase("appdb")))
+        {
+            await using var connection = new NpgsqlConnection(app.GetConnectionString("appdb"));
+            await connection.OpenAsync();
+            await Execute(connection, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('written by the first run')");
+
+            var backendUser = await Scalar(connection, "SELECT pg_backend_pid()") is int pid ? ProcessUid(pid) : -1;
+            if (Environment.UserName == "root")
+            {
+                Assert.NotEqual(0, backendUser);
+            }
+
+            var wrong = new NpgsqlConnectionStringBuilder(app.GetConnectionString("appdb")) { Password = "postgres", Pooling = false };
+            await using var intruder = new NpgsqlConnection(wrong.ConnectionString);
+            await Assert.ThrowsAsync<PostgresException>(() => intruder.OpenAsync());
+        }
+
+        await using (var app = await StartAsync(b => b.AddPostgres("postgres").AddDatabase("appdb")))
+        {
+            await using var connection = new NpgsqlConnection(app.GetConnectionString("appdb"));
+            await connection.OpenAsync();
+            Assert.Equal("written by the first run", await Scalar(connection, "SELECT value FROM kept"));
+        }
+    }
+
+    [Fact]
+    public async Task Redis_requires_its_password_and_keeps_data_across_restarts()
+    {
+        await using (var app = await StartAsync(b => b.AddRedis("cache")))
+        {
+            var (port, password) = RedisEndpoint(app);
+            Assert.Equal("+OK", await RespClient.SendAsync(port, ["AUTH", password], ["SET", "kept", "first run"]));
+            Assert.StartsWith("-WRONGPASS", await RespClient.SendAsync(port, ["AUTH", "guest"]), StringComparison.Ordinal);
+            Assert.StartsWith("-NOAUTH", await RespClient.SendAsync(port, ["GET", "kept"]), StringComparison.Ordinal);
+        }
+
+        await using (var app = await StartAsync(b => b.AddRedis("cache")))
+        {
+            var (port, password) = RedisEndpoint(app);
+            Assert.Equal("$9 first run", await RespClient.SendAsync(port, ["AUTH", password], ["GET", "kept"]));
+        }
+    }
+
+    [Fact]
+    public async Task RabbitMQ_requires_its_password_and_keeps_durable_messages_across_restarts()
+    {
+        await using (var app = await StartAsync(b => b.AddRabbitMQ("messaging")))
+        {
+            var factory = new ConnectionFactory { Uri = new Uri(app.GetConnectionString("messaging")) };
+            await using var connection = await factory.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            await channel.QueueDeclareAsync("kept", durable: true, exclusive: false, autoDelete: false);
+            await channel.BasicPublishAsync("", "kept", mandatory: false, new BasicProperties { Persistent = true }, "first run"u8.ToArray());
+
+            var intruder = new ConnectionFactory { Uri = new Uri(app.GetConnectionString("messaging").Replace("shop:", "guest:", StringComparison.Ordinal)) };
+            await Assert.ThrowsAnyAsync<Exception>(() => intruder.CreateConnectionAsync());
+        }
+
+        await using (var app = await StartAsync(b => b.AddRabbitMQ("messaging")))
+        {
+            var factory = new ConnectionFactory { Uri = new Uri(app.GetConnectionString("messaging")) };
+            await using var connection = await factory.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            var message = await channel.BasicGetAsync("kept", autoAck: true);
+            Assert.NotNull(message);
+            Assert.Equal("first run", System.Text.Encoding.UTF8.GetString(message.Body.Span));
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_state))
+        {
+            Directory.Delete(_state, recursive: true);
+        }
+    }
+
+    /// <summary>Starts a model on this test's state folder (kept between the two runs of a test).</summary>
+    private async Task<RunningModel> StartAsync(Action<IDistributedApplicationBuilder> declare)
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            StateDirectory = _state,
+            RandomizePorts = true,
+            OpenBrowser = false,
+            EchoResourceLogs = false,
+            DisableContainers = true,
+        });
+        declare(builder);
+        var model = new RunningModel(builder.Build());
+        await model.Testing.StartAndWaitHealthyAsync(_startTimeout);
+        return model;
+    }
+
+    private static (int Port, string Password) RedisEndpoint(RunningModel app)
+    {
+        var parts = app.GetConnectionString("cache").Split(',');
+        return (int.Parse(parts[0].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture), parts[1]["password=".Length..]);
+    }
+
+    private static int ProcessUid(int pid) =>
+        int.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>Stops the model without deleting its state folder, so a second run can find the data.</summary>
+    private sealed class RunningModel(DistributedApplication application) : IAsyncDisposable
+    {
+        public TestingApplication Testing { get; } = new(application, deleteStateOnDispose: false);
+
+        public string GetConnectionString(string resource) => Testing.GetConnectionString(resource);
+
+        public ValueTask DisposeAsync() => Testing.DisposeAsync();
+    }
+}
