@@ -1,6 +1,20 @@
+using Shop.Catalog.Api.Apis;
+using Shop.Catalog.Api.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddCatalog();
+builder.Services.AddDefaultProblemDetails();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapDefaultEndpoints();
+app.MapCatalogApi();
 
 app.Run();

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Shop.Hosting.ApplicationModel;
+using Shop.Hosting.Dashboard;
 using Shop.Hosting.Orchestration;
 
 namespace Shop.Hosting;
@@ -13,7 +14,8 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         Model = model;
         Options = options;
-        _orchestrator = new Orchestrator(model, options);
+        Dashboard = options.Dashboard.Enabled ? new DashboardServer(this, options.Dashboard, options.RandomizePorts) : null;
+        _orchestrator = new Orchestrator(model, options, Dashboard?.OtlpExporter);
     }
 
     public DistributedApplicationModel Model { get; }
@@ -25,6 +27,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     public ResourceLogStore ResourceLogs => _orchestrator.Logs;
 
     public StateFolder State => _orchestrator.State;
+
+    /// <summary>The dashboard, when enabled; it serves from StartAsync until the application is disposed.</summary>
+    public DashboardServer? Dashboard { get; }
 
     /// <summary>Set by the testing builder around the app host's entry point: the app host then builds with the
     /// test's options, and its own Run() hands the application to the test instead of blocking.</summary>
@@ -42,13 +47,18 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public ResourceController GetResourceController(string resource) => _orchestrator.GetController(resource);
 
-    /// <summary>Starts every resource in dependency order and returns; resources come up in the background.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Starts the dashboard, then every resource in dependency order, and returns; resources come up in the background.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Prepare();
+        if (Dashboard is not null)
+        {
+            // Before any resource starts, so that their first telemetry has somewhere to go.
+            await Dashboard.StartAsync(cancellationToken);
+        }
+
         _orchestrator.Start();
-        return Task.CompletedTask;
     }
 
     /// <summary>Resolves parameters and ports and checks prerequisites, without starting anything.</summary>
@@ -63,6 +73,12 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         if (IsCapturedForTesting)
         {
+            return;
+        }
+
+        if (Options.Publish)
+        {
+            Environment.ExitCode = await Publishing.PublishCommand.RunAsync(Model, Options);
             return;
         }
 
@@ -81,7 +97,16 @@ public sealed class DistributedApplication : IAsyncDisposable
             return;
         }
 
-        using var printer = new ResourceStatePrinter(ResourceNotifications, Model, Options.OpenBrowser);
+        if (Dashboard is not null)
+        {
+            ConsoleOutput.WriteLine("apphost", $"Dashboard: {Dashboard.LoginUrl}");
+            if (Options.OpenBrowser)
+            {
+                BrowserLauncher.Open(Dashboard.LoginUrl);
+            }
+        }
+
+        using var printer = new ResourceStatePrinter(ResourceNotifications, Model);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -101,5 +126,12 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _orchestrator.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _orchestrator.DisposeAsync();
+        if (Dashboard is not null)
+        {
+            await Dashboard.DisposeAsync();
+        }
+    }
 }

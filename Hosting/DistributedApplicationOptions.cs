@@ -25,7 +25,17 @@ public sealed class DistributedApplicationOptions
     /// <summary>Time a resource gets to stop on Ctrl+C before it is killed.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>Parses the AppHost's own command line: --no-browser, --state-dir DIR.</summary>
+    /// <summary>The dashboard and its OTLP receiver (on unless --no-dashboard; off in tests unless a test turns it on).</summary>
+    public Dashboard.DashboardOptions Dashboard { get; init; } = new();
+
+    /// <summary>Write the azd project (azure.yaml, infra/) instead of running anything: the <c>publish</c> verb.</summary>
+    public bool Publish { get; set; }
+
+    /// <summary>Where <c>publish</c> writes; null: the application root, beside the app host project.</summary>
+    public string? PublishOutputDirectory { get; set; }
+
+    /// <summary>Parses the AppHost's own command line: --no-browser, --no-dashboard, --state-dir DIR, --random-ports,
+    /// and <c>publish [--output DIR]</c>.</summary>
     public static DistributedApplicationOptions FromArgs(string[] args)
     {
         var options = new DistributedApplicationOptions { Args = args };
@@ -36,11 +46,25 @@ public sealed class DistributedApplicationOptions
                 case "--no-browser":
                     options.OpenBrowser = false;
                     break;
+                case "--no-dashboard":
+                    options.Dashboard.Enabled = false;
+                    break;
+                case "--random-ports":
+                    options.RandomizePorts = true;
+                    break;
                 case "--state-dir" when i + 1 < args.Length:
                     options.StateDirectory = args[++i];
                     break;
                 case "--state-dir":
                     throw new ArgumentException("--state-dir needs a folder: --state-dir DIR");
+                case "publish":
+                    options.Publish = true;
+                    break;
+                case "--output" or "-o" when i + 1 < args.Length:
+                    options.PublishOutputDirectory = args[++i];
+                    break;
+                case "--output" or "-o":
+                    throw new ArgumentException("--output needs a folder: publish --output DIR");
                 default:
                     if (args[i].StartsWith("--state-dir=", StringComparison.Ordinal))
                     {

@@ -1,25 +1,24 @@
-using WebFrontend.Components;
+using Shop.WebFrontend.Components;
+using Shop.WebFrontend.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents();
+builder.AddServiceDefaults();
+builder.AddWebFrontend();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+// No HTTPS redirection or HSTS here: TLS ends at the platform's ingress, which only forwards plain HTTP.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapDefaultEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

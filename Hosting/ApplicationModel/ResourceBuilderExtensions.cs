@@ -18,7 +18,7 @@ public static class ResourceBuilderExtensions
         where T : IResourceWithEnvironment
     {
         builder.WithAnnotation(new ResourceRelationshipAnnotation(parameter.Resource));
-        return builder.WithAnnotation(new EnvironmentCallbackAnnotation(env => env[name] = parameter.Resource.Value));
+        return builder.WithAnnotation(new EnvironmentCallbackAnnotation(env => env[name] = new ParameterReference(parameter.Resource)));
     }
 
     /// <summary>Gives the resource <c>ConnectionStrings__{name}</c>.</summary>
@@ -28,7 +28,7 @@ public static class ResourceBuilderExtensions
         var target = source.Resource;
         builder.WithAnnotation(new ResourceRelationshipAnnotation(target));
         return builder.WithAnnotation(new EnvironmentCallbackAnnotation(
-            env => env[$"ConnectionStrings__{target.ConnectionStringName}"] = target.GetConnectionString()));
+            env => env[$"ConnectionStrings__{target.ConnectionStringName}"] = new ConnectionStringReference(target)));
     }
 
     /// <summary>Gives the resource <c>services__{name}__{endpoint}__0</c> for every endpoint of the source, so that
@@ -42,7 +42,7 @@ public static class ResourceBuilderExtensions
         {
             foreach (var endpoint in target.Annotations.OfType<EndpointAnnotation>())
             {
-                env[$"services__{target.Name}__{endpoint.Name}__0"] = endpoint.Url;
+                env[$"services__{target.Name}__{endpoint.Name}__0"] = new EndpointReference(target, endpoint);
             }
         }));
     }

@@ -1,5 +1,6 @@
 using Shop.Hosting.ApplicationModel;
 using Shop.Hosting.Containers;
+using Shop.Hosting.Otlp;
 
 namespace Shop.Hosting.Orchestration;
 
@@ -9,13 +10,16 @@ public sealed class Orchestrator : IAsyncDisposable
 {
     private readonly DistributedApplicationModel _model;
     private readonly DistributedApplicationOptions _options;
+    private readonly OtlpExporterSettings? _telemetry;
     private readonly Dictionary<string, ResourceController> _controllers = [];
     private readonly CancellationTokenSource _stopping = new();
 
-    public Orchestrator(DistributedApplicationModel model, DistributedApplicationOptions options)
+    /// <param name="telemetry">Where resources send telemetry (the dashboard's receiver); null for nowhere.</param>
+    public Orchestrator(DistributedApplicationModel model, DistributedApplicationOptions options, OtlpExporterSettings? telemetry = null)
     {
         _model = model;
         _options = options;
+        _telemetry = telemetry;
         State = new StateFolder(options.StateDirectory);
         Logs = new ResourceLogStore(capacityPerResource: 5_000, echoToConsole: options.EchoResourceLogs);
     }
@@ -57,7 +61,7 @@ public sealed class Orchestrator : IAsyncDisposable
 
             try
             {
-                var context = new ResourceRunContext(resource, _options, State, Logs, engine);
+                var context = new ResourceRunContext(resource, _options, State, Logs, engine) { Telemetry = _telemetry };
                 _controllers[resource.Name] = new ResourceController(resource, runner, context, Notifications, _stopping.Token);
             }
             catch (PrerequisiteMissingException ex)

@@ -1,5 +1,6 @@
 using Shop.Hosting.ApplicationModel;
 using Shop.Hosting.Containers;
+using Shop.Hosting.Otlp;
 
 namespace Shop.Hosting.Orchestration;
 
@@ -19,6 +20,9 @@ public sealed class ResourceRunContext(
 
     /// <summary>Null when no container engine answers: servers then run as local processes.</summary>
     public ContainerEngine? ContainerEngine { get; } = containerEngine;
+
+    /// <summary>Where the resource sends traces, logs and metrics; null when no dashboard runs.</summary>
+    public OtlpExporterSettings? Telemetry { get; init; }
 
     /// <summary>This resource's own data folder inside the state folder.</summary>
     public string Directory => State.GetResourceDirectory(Resource.Name);

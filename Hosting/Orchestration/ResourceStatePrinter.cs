@@ -1,19 +1,18 @@
-using System.Diagnostics;
 using Shop.Hosting.ApplicationModel;
 
 namespace Shop.Hosting.Orchestration;
 
-/// <summary>Prints each resource's state changes and URLs as plain lines, and opens the public URL once it is healthy.</summary>
+/// <summary>Prints each resource's state changes and URLs as plain lines, and the public URL once everything is healthy.</summary>
 internal sealed class ResourceStatePrinter : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
 
-    public ResourceStatePrinter(ResourceNotificationService notifications, DistributedApplicationModel model, bool openBrowser)
+    public ResourceStatePrinter(ResourceNotificationService notifications, DistributedApplicationModel model)
     {
         var external = model.Resources
             .SelectMany(r => r.Annotations.OfType<EndpointAnnotation>().Where(e => e.IsExternal).Select(e => (r.Name, e.Url)))
             .ToList();
-        _ = PrintAsync(notifications, external, openBrowser, _stop.Token);
+        _ = PrintAsync(notifications, external, _stop.Token);
     }
 
     public void Dispose()
@@ -25,7 +24,6 @@ internal sealed class ResourceStatePrinter : IDisposable
     private static async Task PrintAsync(
         ResourceNotificationService notifications,
         List<(string Resource, string Url)> external,
-        bool openBrowser,
         CancellationToken cancellationToken)
     {
         var printed = new Dictionary<string, (ResourceState, HealthStatus)>();
@@ -57,36 +55,12 @@ internal sealed class ResourceStatePrinter : IDisposable
                     foreach (var (resource, url) in external)
                     {
                         ConsoleOutput.WriteLine("apphost", $"All resources are running. Open {url} ({resource}).");
-                        if (openBrowser)
-                        {
-                            OpenBrowser(url);
-                        }
                     }
                 }
             }
         }
         catch (OperationCanceledException)
         {
-        }
-    }
-
-    private static void OpenBrowser(string url)
-    {
-        var hasDisplay = !OperatingSystem.IsLinux()
-            || Environment.GetEnvironmentVariable("DISPLAY") is { Length: > 0 }
-            || Environment.GetEnvironmentVariable("WAYLAND_DISPLAY") is { Length: > 0 };
-        if (!hasDisplay)
-        {
-            return;
-        }
-
-        try
-        {
-            Process.Start(new ProcessStartInfo(url) { UseShellExecute = true })?.Dispose();
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // No browser registered: the URL is printed above.
         }
     }
 }

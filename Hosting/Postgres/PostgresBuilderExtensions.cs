@@ -11,7 +11,8 @@ public static class PostgresBuilderExtensions
         var server = new PostgresServerResource(name, password.Resource);
         return builder.AddResource(server)
             .WithAnnotation(new EndpointAnnotation("tcp", "tcp", targetPort: 5432))
-            .WithAnnotation(new ResourceRunnerAnnotation("Postgres", context => PostgresRunners.Create(context, server)));
+            .WithAnnotation(new ResourceRunnerAnnotation("Postgres", context => PostgresRunners.Create(context, server)))
+            .WithAnnotation(new PostgresAzureDeployment(server));
     }
 
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(
@@ -19,6 +20,7 @@ public static class PostgresBuilderExtensions
     {
         var database = new PostgresDatabaseResource(name, databaseName ?? name, builder.Resource);
         builder.Resource.Databases.Add(database);
-        return builder.ApplicationBuilder.AddResource(database);
+        return builder.ApplicationBuilder.AddResource(database)
+            .WithAnnotation(new PostgresDatabaseAzureDeployment(database));
     }
 }

@@ -14,7 +14,7 @@ internal static class PostgresRunners
         if (context.ContainerEngine is { } engine)
         {
             var port = server.Endpoint.AllocatedPort!.Value;
-            var spec = new ContainerSpec("docker.io/library/postgres:17", new Dictionary<int, int> { [port] = 5432 })
+            var spec = new ContainerSpec("postgres:17", new Dictionary<int, int> { [port] = 5432 })
             {
                 Environment = new Dictionary<string, string>
                 {

@@ -11,6 +11,7 @@ public static class ProjectBuilderExtensions
         var project = new ProjectResource(name, TProject.ProjectPath, TProject.AssemblyPath);
         return builder.AddResource(project)
             .WithAnnotation(new EndpointAnnotation("http", "http", port, targetPort: 8080))
-            .WithAnnotation(new ResourceRunnerAnnotation("Project", context => new ProjectRunner(context, project)));
+            .WithAnnotation(new ResourceRunnerAnnotation("Project", context => new ProjectRunner(context, project)))
+            .WithAnnotation(new ProjectAzureDeployment(project));
     }
 }

@@ -51,6 +51,16 @@ internal sealed class ProjectRunner(ResourceRunContext context, ProjectResource 
             ["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled",
         };
 
+        if (context.Telemetry is { } telemetry)
+        {
+            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = telemetry.Endpoint.ToString().TrimEnd('/');
+            environment["OTEL_EXPORTER_OTLP_HEADERS"] = telemetry.Headers;
+            // The SDK's defaults (5 s batches, 60 s metric exports) are for production; the dashboard is watched live.
+            environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
+            environment["OTEL_BLRP_SCHEDULE_DELAY"] = "1000";
+            environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+        }
+
         foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
             callback.Apply(environment);

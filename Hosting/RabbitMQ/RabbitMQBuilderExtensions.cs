@@ -12,6 +12,19 @@ public static class RabbitMQBuilderExtensions
         return builder.AddResource(rabbit)
             .WithAnnotation(new EndpointAnnotation("tcp", "tcp", targetPort: 5672))
             .WithAnnotation(new EndpointAnnotation("management", "http", targetPort: 15672))
-            .WithAnnotation(new ResourceRunnerAnnotation("RabbitMQ", context => RabbitMQRunners.Create(context, rabbit)));
+            .WithAnnotation(new ResourceRunnerAnnotation("RabbitMQ", context => RabbitMQRunners.Create(context, rabbit)))
+            .WithAnnotation(new RabbitMQAzureDeployment(rabbit));
+    }
+
+    /// <summary>Declares that the resource consumes <paramref name="queueName"/> of <paramref name="broker"/>. Deployed,
+    /// it may scale to zero: messages waiting in the queue start it again, a replica per
+    /// <paramref name="messagesPerReplica"/> of them. A local run ignores it.</summary>
+    public static IResourceBuilder<T> WithRabbitMQScaleRule<T>(
+        this IResourceBuilder<T> builder, IResourceBuilder<RabbitMQServerResource> broker, string queueName, int messagesPerReplica = 20)
+        where T : IResourceWithEnvironment
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(queueName);
+        ArgumentOutOfRangeException.ThrowIfLessThan(messagesPerReplica, 1);
+        return builder.WithAnnotation(new RabbitMQScaleRuleAnnotation(broker.Resource, queueName, messagesPerReplica));
     }
 }

@@ -11,7 +11,7 @@ internal static class RabbitMQRunners
     {
         if (context.ContainerEngine is { } engine)
         {
-            var spec = new ContainerSpec("docker.io/library/rabbitmq:3.13-management", new Dictionary<int, int>
+            var spec = new ContainerSpec("rabbitmq:3.13-management", new Dictionary<int, int>
             {
                 [rabbit.Endpoint.AllocatedPort!.Value] = 5672,
                 [rabbit.ManagementEndpoint.AllocatedPort!.Value] = 15672,

@@ -11,6 +11,7 @@ public static class RedisBuilderExtensions
         var redis = new RedisResource(name, password.Resource);
         return builder.AddResource(redis)
             .WithAnnotation(new EndpointAnnotation("tcp", "tcp", targetPort: 6379))
-            .WithAnnotation(new ResourceRunnerAnnotation("Redis", context => RedisRunners.Create(context, redis)));
+            .WithAnnotation(new ResourceRunnerAnnotation("Redis", context => RedisRunners.Create(context, redis)))
+            .WithAnnotation(new RedisAzureDeployment(redis));
     }
 }

@@ -12,7 +12,7 @@ internal static class RedisRunners
     {
         if (context.ContainerEngine is { } engine)
         {
-            var spec = new ContainerSpec("docker.io/library/redis:7.4", new Dictionary<int, int> { [redis.Endpoint.AllocatedPort!.Value] = 6379 })
+            var spec = new ContainerSpec("redis:7.4", new Dictionary<int, int> { [redis.Endpoint.AllocatedPort!.Value] = 6379 })
             {
                 Environment = new Dictionary<string, string> { ["REDIS_PASSWORD"] = redis.Password.Value },
                 DataPath = "/data",

@@ -3,8 +3,9 @@ using Shop.Hosting.Projects;
 
 namespace Shop.Hosting.Testing;
 
-/// <summary>Boots an app host's model for a test: random ports, a throw-away state folder, no browser,
-/// and the same resources, references and waits as <c>dotnet run --project AppHost</c>.</summary>
+/// <summary>Boots an app host's model for a test: random ports, a throw-away state folder, no browser, no dashboard
+/// (a test that wants it sets <c>Options.Dashboard.Enabled</c> before starting), and the same resources, references
+/// and waits as <c>dotnet run --project AppHost</c>.</summary>
 public static class DistributedApplicationTestingBuilder
 {
     /// <summary>Runs the app host's entry point up to <c>Build()</c> and returns the application it built, not yet started.</summary>
@@ -47,5 +48,6 @@ public static class DistributedApplicationTestingBuilder
         OpenBrowser = false,
         EchoResourceLogs = false,
         DisableContainers = Environment.GetEnvironmentVariable("SHOP_CONTAINER_RUNTIME") is "none",
+        Dashboard = { Enabled = false },
     };
 }

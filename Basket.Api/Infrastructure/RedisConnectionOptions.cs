@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace Shop.Basket.Api.Infrastructure;
+
+/// <summary>Where Redis is and how to log in, parsed from the connection string Aspire and Azure hand out:
+/// <c>host:port[,password=…][,ssl=true]</c>.</summary>
+public sealed record RedisConnectionOptions(string Host, int Port, string? Password, bool Ssl)
+{
+    public const int DefaultPort = 6379;
+    public const int DefaultSslPort = 6380;
+
+    public static RedisConnectionOptions Parse(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        var parts = connectionString.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || parts[0].Contains('=', StringComparison.Ordinal))
+        {
+            throw Invalid("it must start with host:port");
+        }
+
+        string? password = null;
+        var ssl = false;
+        foreach (var option in parts.AsSpan(1))
+        {
+            var separator = option.IndexOf('=', StringComparison.Ordinal);
+            if (separator <= 0)
+            {
+                throw Invalid($"'{option}' is not a key=value option");
+            }
+
+            // Split at the first '=' only: base64 passwords end in '='.
+            var value = option[(separator + 1)..].Trim();
+            switch (option[..separator].Trim().ToUpperInvariant())
+            {
+                case "PASSWORD":
+                    password = value;
+                    break;
+                case "SSL":
+                    ssl = bool.TryParse(value, out var enabled) ? enabled : throw Invalid($"ssl must be true or false, not '{value}'");
+                    break;
+                default:
+                    // Other StackExchange.Redis options (abortConnect, connectTimeout…) do not apply here; accepting
+                    // them lets the connection strings of managed Redis offerings parse unchanged.
+                    break;
+            }
+        }
+
+        var (host, port) = ParseEndpoint(parts[0], ssl ? DefaultSslPort : DefaultPort);
+        return new RedisConnectionOptions(host, port, password, ssl);
+    }
+
+    /// <summary>Never shows the password: this ends up in logs and health reports.</summary>
+    public override string ToString() => Ssl ? $"{Host}:{Port} (TLS)" : $"{Host}:{Port}";
+
+    /// <summary><c>host</c>, <c>host:port</c>, or <c>[IPv6]:port</c>.</summary>
+    private static (string Host, int Port) ParseEndpoint(string endpoint, int defaultPort)
+    {
+        string host;
+        string? port = null;
+        if (endpoint.StartsWith('['))
+        {
+            var close = endpoint.IndexOf(']', StringComparison.Ordinal);
+            var rest = close < 0 ? "" : endpoint[(close + 1)..];
+            if (close < 0 || (rest.Length > 0 && !rest.StartsWith(':')))
+            {
+                throw Invalid($"'{endpoint}' is not a valid [IPv6]:port endpoint");
+            }
+
+            host = endpoint[1..close];
+            port = rest.Length > 0 ? rest[1..] : null;
+        }
+        else
+        {
+            var colon = endpoint.IndexOf(':', StringComparison.Ordinal);
+            if (colon != endpoint.LastIndexOf(':'))
+            {
+                throw Invalid($"'{endpoint}' has more than one ':'; write an IPv6 address as [address]:port");
+            }
+
+            host = colon < 0 ? endpoint : endpoint[..colon];
+            port = colon < 0 ? null : endpoint[(colon + 1)..];
+        }
+
+        if (host.Length == 0)
+        {
+            throw Invalid("the host is empty");
+        }
+
+        if (port is null)
+        {
+            return (host, defaultPort);
+        }
+
+        return int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and <= 65535
+            ? (host, number)
+            : throw Invalid($"the port '{port}' is not a number between 1 and 65535");
+    }
+
+    private static FormatException Invalid(string reason) =>
+        new($"The Redis connection string is not valid: {reason}. Expected host:port[,password=…][,ssl=true].");
+}

@@ -1,0 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Shop.Catalog.Api.Apis;
+
+/// <summary>Source-generated serialization for the API's bodies: no reflection at start-up or per request.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(PaginatedItems<CatalogItemResponse>))]
+[JsonSerializable(typeof(CatalogItemResponse))]
+internal sealed partial class CatalogJsonContext : JsonSerializerContext;

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.Catalog.Api.Infrastructure.EntityConfigurations;
+using Shop.Catalog.Api.Model;
+
+namespace Shop.Catalog.Api.Infrastructure;
+
+/// <summary>The catalog's tables. The schema itself is owned by the SQL migrations (see <see cref="CatalogMigrator"/>),
+/// and the entity configurations map onto it.</summary>
+public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
+{
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Brand> Brands => Set<Brand>();
+
+    public DbSet<ProductType> ProductTypes => Set<ProductType>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new ProductEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new BrandEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ProductTypeEntityTypeConfiguration());
+    }
+}

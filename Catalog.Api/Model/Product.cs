@@ -1,0 +1,23 @@
+namespace Shop.Catalog.Api.Model;
+
+public sealed class Product
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public decimal Price { get; set; }
+
+    /// <summary>Never negative: the database enforces it, so concurrent reservations cannot oversell.</summary>
+    public int AvailableStock { get; set; }
+
+    public int BrandId { get; set; }
+
+    public Brand Brand { get; set; } = null!;
+
+    public int TypeId { get; set; }
+
+    public ProductType Type { get; set; } = null!;
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Shop.Hosting.ApplicationModel;
+using Shop.Hosting.Publishing;
+using Shop.Hosting.Publishing.Bicep;
+
+namespace Shop.Hosting.Postgres;
+
+/// <summary>A PostgreSQL server as Azure Database for PostgreSQL flexible server (Burstable B1ms, the smallest),
+/// with every database of the model, reachable from the Container Apps environment.</summary>
+internal sealed class PostgresAzureDeployment(PostgresServerResource server) : AzureDeploymentAnnotation
+{
+    // Azure refuses logins such as "admin", "root" or "azure_superuser"; the services do not mind which login it is.
+    private const string AdministratorLogin = "dbadmin";
+
+    private const string ApiVersion = "2024-08-01";
+
+    public override void AddTo(AzureDeployment deployment)
+    {
+        var module = new AzureModule(deployment);
+        var name = module.Pass("name", "string", deployment.UniqueName(server.Name));
+        var login = module.Pass("administratorLogin", "string", AdministratorLogin);
+        var password = module.Pass("administratorPassword", "string", deployment.Parameter(server.Password), secure: true);
+        var databaseNames = new BicepArray();
+        foreach (var database in server.Databases)
+        {
+            databaseNames.Add(database.DatabaseName);
+        }
+
+        var databases = module.Pass("databases", "array", databaseNames);
+
+        var flexibleServer = module.File.Add(new BicepResource("server", $"Microsoft.DBforPostgreSQL/flexibleServers@{ApiVersion}", new BicepObject
+        {
+            ["name"] = name,
+            ["location"] = module.Location,
+            ["tags"] = module.Tags,
+            ["sku"] = new BicepObject { ["name"] = "Standard_B1ms", ["tier"] = "Burstable" },
+            ["properties"] = new BicepObject
+            {
+                ["version"] = "16",
+                ["administratorLogin"] = login,
+                ["administratorLoginPassword"] = password,
+                ["authConfig"] = new BicepObject { ["activeDirectoryAuth"] = "Disabled", ["passwordAuth"] = "Enabled" },
+                ["storage"] = new BicepObject { ["storageSizeGB"] = 32, ["autoGrow"] = "Disabled" },
+                ["backup"] = new BicepObject { ["backupRetentionDays"] = 7, ["geoRedundantBackup"] = "Disabled" },
+                ["highAvailability"] = new BicepObject { ["mode"] = "Disabled" },
+                ["network"] = new BicepObject { ["publicNetworkAccess"] = "Enabled" },
+            },
+        }));
+
+        var firewall = module.File.Add(new BicepResource("allowAzure", $"Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@{ApiVersion}", new BicepObject
+        {
+            ["parent"] = flexibleServer,
+            ["name"] = "AllowAllAzureServicesAndResourcesWithinAzureIps",
+            ["properties"] = new BicepObject { ["startIpAddress"] = "0.0.0.0", ["endIpAddress"] = "0.0.0.0" },
+        })
+        {
+            Comment = "0.0.0.0 admits Azure's own addresses: a Consumption environment without a virtual network has no fixed outbound IP.",
+        });
+
+        module.File.Add(new BicepResource("database", $"Microsoft.DBforPostgreSQL/flexibleServers/databases@{ApiVersion}", new BicepObject
+        {
+            ["parent"] = flexibleServer,
+            ["name"] = new BicepExpression("databaseName"),
+            ["properties"] = new BicepObject { ["charset"] = "UTF8", ["collation"] = "en_US.utf8" },
+            ["dependsOn"] = new BicepArray { firewall },
+        })
+        {
+            Comment = "One at a time, after the firewall rule: the server refuses concurrent changes.",
+            Loop = $"databaseName in {databases}",
+            BatchSize = 1,
+        });
+
+        module.Output("host", "string", flexibleServer.Member("properties").Member("fullyQualifiedDomainName"));
+        deployment.AddModule(server, module);
+    }
+
+    public override BicepValue GetConnectionString(AzureDeployment deployment) => ConnectionString(deployment, server, database: null);
+
+    /// <summary>Npgsql's format, as locally, over TLS: the flexible server refuses unencrypted connections.</summary>
+    internal static BicepExpression ConnectionString(AzureDeployment deployment, PostgresServerResource server, string? database)
+    {
+        var port = (server.Endpoint.TargetPort ?? 5432).ToString(CultureInfo.InvariantCulture);
+        return BicepExpression.Interpolate(
+            "Host=", deployment.ModuleOutput(server, "host"),
+            $";Port={port};Username={AdministratorLogin};Password=", deployment.Parameter(server.Password),
+            database is null ? ";Ssl Mode=Require" : $";Database={database};Ssl Mode=Require");
+    }
+}

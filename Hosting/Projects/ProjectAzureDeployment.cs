@@ -1,0 +1,147 @@
+using Shop.Hosting.ApplicationModel;
+using Shop.Hosting.Publishing;
+using Shop.Hosting.Publishing.Bicep;
+
+namespace Shop.Hosting.Projects;
+
+/// <summary>A service project as a container app that scales to zero: built and pushed by azd (an azure.yaml
+/// service), reached by name inside the environment, woken by HTTP requests and by its scale rules.</summary>
+internal sealed class ProjectAzureDeployment(ProjectResource project) : AzureDeploymentAnnotation
+{
+    // A request-bound .NET service keeps up with this many requests in flight; past it the platform adds replicas.
+    private const int ConcurrentRequestsPerReplica = 50;
+
+    // Holds the app's place until `azd deploy` pushes the service's image: an unprivileged web server on port 8080,
+    // so the platform's default TCP probes pass. Names no registry host: it comes from the platform's default registry.
+    private const string PlaceholderImage = "nginxinc/nginx-unprivileged:alpine";
+
+    private EndpointAnnotation Http => project.GetEndpoint("http");
+
+    private int Port => Http.TargetPort ?? throw new InvalidOperationException($"Endpoint 'http' of '{project.Name}' has no target port to deploy with.");
+
+    public override void AddTo(AzureDeployment deployment)
+    {
+        var image = deployment.AddParameter(
+            new BicepParameter($"{BicepNames.Symbol(project.Name)}Image", "string")
+            {
+                Description = $"Image of {project.Name}, set by azd once it has pushed one; empty before the first deploy.",
+                Default = "",
+            },
+            $"SERVICE_{BicepNames.EnvironmentVariable(project.Name)}_IMAGE_NAME=");
+
+        var app = new ContainerAppModule(deployment, project.Name)
+        {
+            Ingress = new BicepObject
+            {
+                ["external"] = Http.IsExternal,
+                ["targetPort"] = Port,
+                ["transport"] = "http",
+                // Inside the environment services call each other over plain http://{name}; only public traffic is
+                // redirected to HTTPS.
+                ["allowInsecure"] = !Http.IsExternal,
+            },
+        };
+        app.Tags = new BicepExpression($"union({app.Module.Tags}, {{ 'azd-service-name': '{project.Name}' }})");
+        var identity = app.Module.Pass("identityId", "string", deployment.Environment.IdentityId);
+        var registryEndpoint = app.Module.Pass("registryEndpoint", "string", deployment.Environment.RegistryEndpoint);
+        var imageParameter = app.Module.Pass("image", "string", image);
+        app.MinReplicas = app.Module.Pass("minReplicas", "int", deployment.ServiceMinReplicas);
+        var userAssigned = new BicepObject();
+        userAssigned.SetComputed(BicepExpression.Interpolate(identity), new BicepObject());
+        app.Registry = (
+            new BicepObject { ["type"] = "UserAssigned", ["userAssignedIdentities"] = userAssigned },
+            [new BicepObject { ["server"] = registryEndpoint, ["identity"] = identity }]);
+
+        var placeholder = app.Module.File.Add(new BicepVariable("placeholderImage", PlaceholderImage)
+        {
+            Comment = "Runs until azd deploys the service's own image.",
+        });
+        var probes = app.Module.File.Add(new BicepVariable("probes", Probes())
+        {
+            Comment = "The service's health endpoints; the placeholder has none, so they apply once azd has deployed an image.",
+        });
+        app.Image = new BicepExpression($"empty({imageParameter}) ? {placeholder} : {imageParameter}");
+        app.Probes = new BicepExpression($"empty({imageParameter}) ? [] : {probes}");
+
+        var environment = Environment();
+        foreach (var (name, value) in environment)
+        {
+            app.SetEnvironment(name, deployment.Render(value));
+        }
+
+        app.AddHttpScaleRule(ConcurrentRequestsPerReplica);
+        foreach (var rule in project.Annotations.OfType<IAzureScaleRuleAnnotation>())
+        {
+            app.AddScaleRule(rule.ToScaleRule(deployment));
+        }
+
+        var resource = app.Complete();
+        app.Module.Output("name", "string", resource.Member("name"));
+        if (Http.IsExternal)
+        {
+            app.Module.Output("url", "string", BicepExpression.Interpolate("https://", resource.Member("properties.configuration.ingress.fqdn")));
+        }
+
+        deployment.AddModule(project, app.Module, WaitsNotImpliedBy(environment.Values));
+        deployment.AddService(project);
+        if (Http.IsExternal)
+        {
+            deployment.AddOutput($"{BicepNames.EnvironmentVariable(project.Name)}_URL", deployment.ModuleOutput(project, "url"));
+        }
+    }
+
+    /// <summary>Inside the environment an app is reached by its name, on the ingress' port 80.</summary>
+    public override BicepValue GetEndpointUrl(AzureDeployment deployment, EndpointAnnotation endpoint) => $"{endpoint.Scheme}://{project.Name}";
+
+    /// <summary>What the service reads locally, as deployed: the model's variables plus the hosting ones that a
+    /// local run sets differently (listening port, environment name).</summary>
+    private Dictionary<string, EnvironmentValue> Environment()
+    {
+        var environment = new Dictionary<string, EnvironmentValue>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // TLS ends at the platform's ingress: the app learns the original scheme and host from X-Forwarded-*.
+            ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+            ["HTTP_PORTS"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OTEL_SERVICE_NAME"] = project.Name,
+        };
+        foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            callback.ApplyReferences(environment);
+        }
+
+        return environment;
+    }
+
+    /// <summary>Resources the project waits for whose module no connection string of it already reads: ARM orders
+    /// those only through an explicit dependsOn.</summary>
+    private List<IResource> WaitsNotImpliedBy(IEnumerable<EnvironmentValue> values)
+    {
+        var connected = values.OfType<ConnectionStringReference>().Select(r => Owner(r.Resource)).ToHashSet();
+        return [.. project.Annotations.OfType<WaitAnnotation>().Select(w => Owner(w.Resource)).Distinct().Where(r => !connected.Contains(r))];
+    }
+
+    private static IResource Owner(IResource resource) => resource is IResourceWithParent child ? child.Parent : resource;
+
+    private BicepArray Probes()
+    {
+        BicepObject Probe(string type, string path, int periodSeconds, int failureThreshold) => new()
+        {
+            ["type"] = type,
+            ["httpGet"] = new BicepObject { ["path"] = path, ["port"] = Port },
+            ["periodSeconds"] = periodSeconds,
+            ["failureThreshold"] = failureThreshold,
+        };
+
+        // Start-up is polled often so a replica woken from zero takes traffic soon, for up to 20 s; readiness
+        // checks dependencies (/health), liveness only the process (/alive), so a database outage restarts nothing.
+        var startup = Probe("Startup", "/alive", periodSeconds: 2, failureThreshold: 10);
+        startup["initialDelaySeconds"] = 1;
+        return
+        [
+            startup,
+            Probe("Readiness", "/health", periodSeconds: 5, failureThreshold: 3),
+            Probe("Liveness", "/alive", periodSeconds: 10, failureThreshold: 3),
+        ];
+    }
+}

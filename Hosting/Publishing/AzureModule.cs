@@ -1,0 +1,34 @@
+using Shop.Hosting.Publishing.Bicep;
+
+namespace Shop.Hosting.Publishing;
+
+/// <summary>A module file of the deployment together with the arguments main.bicep passes to it. Every module
+/// takes the location and the azd tags.</summary>
+public sealed class AzureModule
+{
+    public AzureModule(AzureDeployment deployment)
+    {
+        File = new BicepFile(AzureDeployment.GeneratedHeader);
+        Location = Pass("location", "string", deployment.Location);
+        Tags = Pass("tags", "object", deployment.Tags);
+    }
+
+    public BicepFile File { get; }
+
+    /// <summary>What main.bicep passes, parameter by parameter.</summary>
+    public BicepObject Arguments { get; } = new();
+
+    public BicepExpression Location { get; }
+
+    public BicepExpression Tags { get; }
+
+    /// <summary>Declares a module parameter and passes <paramref name="argument"/> (a main.bicep value) to it.</summary>
+    public BicepExpression Pass(string name, string type, BicepValue argument, bool secure = false)
+    {
+        var symbol = File.Add(new BicepParameter(name, type) { Secure = secure });
+        Arguments[name] = argument;
+        return symbol;
+    }
+
+    public void Output(string name, string type, BicepValue value) => File.Add(new BicepOutput(name, type, value));
+}

@@ -1,0 +1,167 @@
+using Shop.Hosting.Publishing.Bicep;
+
+namespace Shop.Hosting.Publishing;
+
+/// <summary>A module file holding one container app. Values from main.bicep arrive as module parameters; secret
+/// ones as <c>@secure()</c> parameters that only container-app secrets hold, referenced by <c>secretRef</c>.</summary>
+public sealed class ContainerAppModule
+{
+    /// <summary>The environment's only workload profile: serverless, billed per second.</summary>
+    public const string WorkloadProfile = "Consumption";
+
+    private readonly BicepArray _environment = [];
+    private readonly BicepArray _secrets = [];
+    private readonly HashSet<string> _secretNames = [];
+    private readonly BicepArray _scaleRules = [];
+
+    public ContainerAppModule(AzureDeployment deployment, string name)
+    {
+        Name = name;
+        Module = new AzureModule(deployment);
+        EnvironmentId = Module.Pass("environmentId", "string", deployment.Environment.EnvironmentId);
+        Tags = Module.Tags;
+    }
+
+    public string Name { get; }
+
+    public AzureModule Module { get; }
+
+    public BicepExpression EnvironmentId { get; }
+
+    /// <summary>The container image; set before <see cref="Complete"/>.</summary>
+    public BicepValue? Image { get; set; }
+
+    public required BicepObject Ingress { get; set; }
+
+    public BicepValue Tags { get; set; }
+
+    /// <summary>The app's <c>identity</c> and <c>registries</c>: how it pulls a private image.</summary>
+    public (BicepValue Identity, BicepArray Registries)? Registry { get; set; }
+
+    public BicepValue? Probes { get; set; }
+
+    public BicepValue MinReplicas { get; set; } = 0;
+
+    public BicepValue MaxReplicas { get; set; } = 10;
+
+    /// <summary>vCPU and memory of the container: one of the Consumption profile's fixed pairs.</summary>
+    public (string Cpu, string Memory) Size { get; set; } = ("0.5", "1Gi");
+
+    public BicepArray VolumeMounts { get; } = [];
+
+    public BicepArray Volumes { get; } = [];
+
+    /// <summary>Sets an environment variable: a literal inline, an expression of main.bicep through a parameter, a
+    /// secret through a container-app secret.</summary>
+    public void SetEnvironment(string variable, DeployedValue value)
+    {
+        var entry = new BicepObject { ["name"] = variable };
+        if (value.IsSecret)
+        {
+            entry["secretRef"] = AddSecret(BicepNames.SecretName(variable), value.Value, BicepNames.Symbol(variable));
+        }
+        else
+        {
+            entry["value"] = value.Value is BicepString ? value.Value : Module.Pass(BicepNames.Symbol(variable), "string", value.Value);
+        }
+
+        _environment.Add(entry);
+    }
+
+    /// <summary>Holds a main.bicep value in a container-app secret (once per name), passed through the secure module
+    /// parameter <paramref name="parameterName"/>, and returns the secret's name.</summary>
+    public string AddSecret(string secretName, BicepValue value, string? parameterName = null)
+    {
+        if (_secretNames.Add(secretName))
+        {
+            var parameter = Module.Pass(parameterName ?? BicepNames.Symbol(secretName), "string", value, secure: true);
+            _secrets.Add(new BicepObject { ["name"] = secretName, ["value"] = parameter });
+        }
+
+        return secretName;
+    }
+
+    public void AddHttpScaleRule(int concurrentRequests) => _scaleRules.Add(new BicepObject
+    {
+        ["name"] = "http",
+        ["http"] = new BicepObject
+        {
+            ["metadata"] = new BicepObject { ["concurrentRequests"] = concurrentRequests.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        },
+    });
+
+    public void AddScaleRule(AzureScaleRule rule)
+    {
+        var metadata = new BicepObject();
+        foreach (var (key, value) in rule.Metadata)
+        {
+            metadata[key] = value;
+        }
+
+        var authentication = new BicepArray();
+        foreach (var secret in rule.Authentication)
+        {
+            authentication.Add(new BicepObject
+            {
+                ["secretRef"] = AddSecret(secret.SecretName, secret.Value),
+                ["triggerParameter"] = secret.TriggerParameter,
+            });
+        }
+
+        _scaleRules.Add(new BicepObject
+        {
+            ["name"] = rule.Name,
+            ["custom"] = new BicepObject { ["type"] = rule.Type, ["metadata"] = metadata, ["auth"] = authentication },
+        });
+    }
+
+    /// <summary>Writes the container app resource into the module; call once every setting is in.</summary>
+    public BicepExpression Complete()
+    {
+        var image = Image ?? throw new InvalidOperationException($"Container app '{Name}' has no image.");
+        var configuration = new BicepObject { ["activeRevisionsMode"] = "Single", ["ingress"] = Ingress };
+        var app = new BicepObject { ["name"] = Name, ["location"] = Module.Location, ["tags"] = Tags };
+        if (Registry is var (identity, registries))
+        {
+            app["identity"] = identity;
+            configuration["registries"] = registries;
+        }
+
+        configuration["secrets"] = _secrets;
+        var container = new BicepObject
+        {
+            ["name"] = Name,
+            ["image"] = image,
+            ["resources"] = new BicepObject { ["cpu"] = new BicepExpression($"json('{Size.Cpu}')"), ["memory"] = Size.Memory },
+            ["env"] = _environment,
+        };
+        if (Probes is not null)
+        {
+            container["probes"] = Probes;
+        }
+
+        if (VolumeMounts.Count > 0)
+        {
+            container["volumeMounts"] = VolumeMounts;
+        }
+
+        var template = new BicepObject
+        {
+            ["containers"] = new BicepArray { container },
+            ["scale"] = new BicepObject { ["minReplicas"] = MinReplicas, ["maxReplicas"] = MaxReplicas, ["rules"] = _scaleRules },
+        };
+        if (Volumes.Count > 0)
+        {
+            template["volumes"] = Volumes;
+        }
+
+        app["properties"] = new BicepObject
+        {
+            ["environmentId"] = EnvironmentId,
+            ["workloadProfileName"] = WorkloadProfile,
+            ["configuration"] = configuration,
+            ["template"] = template,
+        };
+        return Module.File.Add(new BicepResource("app", "Microsoft.App/containerApps@2024-03-01", app));
+    }
+}
