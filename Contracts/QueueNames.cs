@@ -1,0 +1,15 @@
+namespace Shop.Contracts;
+
+/// <summary>The queues services consume. The AppHost's scale rules name the same queues, so a deployed consumer
+/// wakes up when its queue has messages.</summary>
+public static class QueueNames
+{
+    /// <summary>Catalog.Api: <see cref="ReserveStock"/> and <see cref="ReleaseStock"/>.</summary>
+    public const string CatalogStock = "catalog-stock";
+
+    /// <summary>Ordering.Worker: the order workflow's events.</summary>
+    public const string Ordering = "ordering";
+
+    /// <summary>Basket.Api: <see cref="ProductPriceChanged"/>.</summary>
+    public const string BasketPriceChanges = "basket-price-changes";
+}
