@@ -53,7 +53,7 @@ public sealed class StateFolder
     }
 
     /// <summary>Letters and digits only: the secret goes into URIs and connection strings unescaped.</summary>
-    internal static string GenerateSecret(int length = 24)
+    internal static string GenerateSecret(int length = 32)
     {
         const string Alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         return RandomNumberGenerator.GetString(Alphabet, length);

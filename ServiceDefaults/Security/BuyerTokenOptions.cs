@@ -9,7 +9,7 @@ public sealed class BuyerTokenOptions
     public const string SectionName = "BuyerTokens";
 
     [Required]
-    [MinLength(32, ErrorMessage = "BuyerTokens:Key must be at least 32 characters.")]
+    [MinLength(16, ErrorMessage = "BuyerTokens:Key must be at least 16 characters.")]
     public string Key { get; set; } = "";
 
     /// <summary>Short-lived: the frontend issues a fresh one for each call it makes on a buyer's behalf.</summary>

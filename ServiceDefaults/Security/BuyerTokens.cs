@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -46,5 +47,6 @@ public sealed class BuyerTokens(IOptions<BuyerTokenOptions> options, TimeProvide
             : null;
     }
 
-    private SymmetricSecurityKey SigningKey => new(Encoding.UTF8.GetBytes(options.Value.Key));
+    /// <summary>HS256 needs a 256-bit key: hashing the configured secret gives exactly that, whatever its length.</summary>
+    private SymmetricSecurityKey SigningKey => new(SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.Key)));
 }
