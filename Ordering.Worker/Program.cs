@@ -1,12 +1,18 @@
+using Shop.Ordering.Worker.Apis;
 using Shop.Ordering.Worker.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddOrdering();
+builder.Services.AddDefaultProblemDetails();
 
 var app = builder.Build();
 
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
 app.MapDefaultEndpoints();
+app.MapOrdersApi();
 
 app.Run();

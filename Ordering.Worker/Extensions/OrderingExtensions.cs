@@ -1,25 +1,48 @@
-using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Shop.Ordering.Worker.Apis;
+using Shop.Ordering.Worker.Infrastructure;
+using Shop.Ordering.Worker.Messaging;
+using Shop.Ordering.Worker.Outbox;
+using Shop.Ordering.Worker.Payments;
+using Shop.Ordering.Worker.Workflow;
 
 namespace Shop.Ordering.Worker.Extensions;
 
 public static class OrderingExtensions
 {
-    public const string MessagingName = "messaging";
+    public const string DatabaseName = "orderingdb";
 
-    /// <summary>The bus on RabbitMQ. It connects in the background, so start-up does not wait for the broker; MassTransit
-    /// adds its bus health check to the service's checks, and /health reports the broker connection through it.</summary>
     public static TBuilder AddOrdering<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddMassTransit(bus =>
-        {
-            bus.SetKebabCaseEndpointNameFormatter();
-            bus.UsingRabbitMq((context, rabbit) =>
-            {
-                rabbit.Host(new Uri(context.GetRequiredService<IConfiguration>().GetConnectionString(MessagingName)
-                    ?? throw new InvalidOperationException($"ConnectionStrings:{MessagingName} is not configured.")));
-                rabbit.ConfigureEndpoints(context);
-            });
-        });
+        builder.AddBuyerTokens();
+        builder.AddOperatorKey();
+
+        // Read when first resolved rather than here, so that test hosts can still supply the connection string.
+        builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(
+                services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseName)
+                ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseName} is not configured."))
+            .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
+            .Build());
+        builder.Services.AddDbContextPool<OrderingContext>(
+            (services, options) => options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddHealthChecks().AddDbContextCheck<OrderingContext>(DatabaseName);
+
+        // Hosted services start in registration order: the schema is in place before the bus takes a message, and the
+        // outbox sweep stops before the bus does.
+        builder.Services.AddSingleton<OrderingSchema>();
+        builder.Services.AddHostedService<OrderingSchemaService>();
+        builder.Services.AddOrderingBus();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<OutboxSweepService>();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        builder.Services.AddScoped<OutboxDispatcher>();
+        builder.Services.AddScoped<OrderWorkflow>();
+
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, OrderingJsonContext.Default));
         return builder;
     }
 }

@@ -1,0 +1,48 @@
+using MassTransit;
+using Shop.Contracts;
+using Shop.Ordering.Worker.Workflow;
+
+namespace Shop.Ordering.Worker.Messaging;
+
+internal static class OrderingBus
+{
+    public const string MessagingName = "messaging";
+
+    /// <summary>The bus on RabbitMQ and the workflow's one queue. The bus connects in the background, so start-up does
+    /// not wait for the broker; MassTransit's bus health check makes /health report the connection. On SIGTERM the
+    /// host stops the bus: it stops taking messages, lets the ones in hand finish (and ack), then disconnects.</summary>
+    public static void AddOrderingBus(this IServiceCollection services)
+    {
+        services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<OrderSubmittedConsumer>();
+            bus.AddConsumer<StockReservedConsumer>();
+            bus.AddConsumer<StockRejectedConsumer>();
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(context.GetRequiredService<IConfiguration>().GetConnectionString(MessagingName)
+                    ?? throw new InvalidOperationException($"ConnectionStrings:{MessagingName} is not configured.")));
+                rabbit.ReceiveEndpoint(QueueNames.Ordering, endpoint =>
+                {
+                    endpoint.PrefetchCount = 16;
+                    // Transient failures (the gateway, the database, the broker) are retried with growing pauses;
+                    // what still fails, or can never succeed, moves to the ordering_error queue for an operator.
+                    endpoint.UseMessageRetry(retry =>
+                    {
+                        retry.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                        retry.Ignore<InvalidOrderException>();
+                        retry.Ignore<UnknownOrderException>();
+                    });
+                    endpoint.ConfigureConsumer<OrderSubmittedConsumer>(context);
+                    endpoint.ConfigureConsumer<StockReservedConsumer>(context);
+                    endpoint.ConfigureConsumer<StockRejectedConsumer>(context);
+                });
+            });
+        });
+        services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            options.WaitUntilStarted = false;
+            options.StopTimeout = TimeSpan.FromSeconds(25);
+        });
+    }
+}

@@ -1,0 +1,24 @@
+namespace Shop.Ordering.Worker.Model;
+
+public enum CancelReason
+{
+    OutOfStock,
+    PaymentDeclined,
+    CancelledByBuyer,
+}
+
+public static class CancelReasonExtensions
+{
+    /// <summary>The reason as shoppers read it, and as <c>OrderStatusChanged</c> carries it.</summary>
+    public static string Describe(this CancelReason reason) => reason switch
+    {
+        CancelReason.OutOfStock => "out of stock",
+        CancelReason.PaymentDeclined => "payment declined",
+        CancelReason.CancelledByBuyer => "cancelled by the shopper",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    /// <summary>Whether Catalog may hold stock for the order. A rejection reserved nothing; after a shopper's cancel a
+    /// reservation may still arrive, so its release is sent regardless (Catalog releases each order at most once).</summary>
+    public static bool MayHoldStock(this CancelReason reason) => reason is not CancelReason.OutOfStock;
+}

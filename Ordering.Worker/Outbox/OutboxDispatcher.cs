@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Shop.Ordering.Worker.Infrastructure;
+
+namespace Shop.Ordering.Worker.Outbox;
+
+/// <summary>Hands outbox rows to the broker and deletes each once the broker has confirmed it. Rows are locked with
+/// SKIP LOCKED, so the dispatch right after a commit and the background sweep (or another replica) never send the
+/// same row at the same time; a crash after the send and before the delete sends it again (at least once).</summary>
+public sealed partial class OutboxDispatcher(OrderingContext db, IBus bus, ILogger<OutboxDispatcher> logger)
+{
+    /// <summary>Dispatches rows just committed. A failure is logged, not thrown: the state change is already durable,
+    /// and the background sweep sends what is left.</summary>
+    public async Task DispatchAsync(IReadOnlyList<OutboxMessage> committed, CancellationToken cancellationToken)
+    {
+        if (committed.Count == 0)
+        {
+            return;
+        }
+
+        var ids = committed.Select(message => message.Id).ToArray();
+        try
+        {
+            await DispatchLockedAsync(
+                db.OutboxMessages.FromSql($"SELECT * FROM outbox_messages WHERE id = ANY({ids}) ORDER BY id FOR UPDATE SKIP LOCKED"),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDeferred(ex, ids.Length);
+        }
+    }
+
+    /// <summary>Dispatches up to <paramref name="batchSize"/> of the oldest rows; returns how many it sent.</summary>
+    public Task<int> DispatchPendingAsync(int batchSize, CancellationToken cancellationToken) => DispatchLockedAsync(
+        db.OutboxMessages.FromSql($"SELECT * FROM outbox_messages ORDER BY id LIMIT {batchSize} FOR UPDATE SKIP LOCKED"),
+        cancellationToken);
+
+    private async Task<int> DispatchLockedAsync(IQueryable<OutboxMessage> query, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rows = await query.ToListAsync(cancellationToken);
+        var sent = 0;
+        try
+        {
+            foreach (var row in rows)
+            {
+                await SendAsync(row, cancellationToken);
+                db.OutboxMessages.Remove(row);
+                sent++;
+            }
+        }
+        finally
+        {
+            // What the broker confirmed is deleted even when a later row failed, so it is not sent a second time.
+            if (sent > 0)
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task SendAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var type = OutboxMessageTypes.TypeOf(row.MessageType);
+        var message = JsonSerializer.Deserialize(row.Body, OutboxMessageTypes.TypeInfoOf(type))
+            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
+
+        // Continues the trace the row was written in (a sweep after a restart has no ambient trace of its own).
+        using var resumed = Activity.Current is null && row.TraceParent is { } parent
+            ? new Activity("outbox dispatch").SetParentId(parent).Start()
+            : null;
+        if (row.Destination is { } queue)
+        {
+            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
+            await endpoint.Send(message, type, Pipe.Execute<SendContext>(context => context.MessageId = row.MessageId), cancellationToken);
+        }
+        else
+        {
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching {Count} outbox messages failed; the background sweep will retry")]
+    private partial void LogDeferred(Exception exception, int count);
+}

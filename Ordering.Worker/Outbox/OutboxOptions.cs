@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Shop.Ordering.Worker.Outbox;
+
+/// <summary>Configuration section <c>Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

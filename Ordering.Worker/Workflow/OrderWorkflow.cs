@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Shop.Contracts;
+using Shop.Ordering.Worker.Infrastructure;
+using Shop.Ordering.Worker.Model;
+using Shop.Ordering.Worker.Outbox;
+using Shop.Ordering.Worker.Payments;
+
+namespace Shop.Ordering.Worker.Workflow;
+
+/// <summary>Every change to an order, from messages and from the API. Each change locks the order's row, applies a
+/// transition, and writes the messages the new state implies to the outbox in the same transaction; after the commit
+/// it dispatches them. A message that changes nothing (delivered again) writes what the current state implies again.</summary>
+public sealed partial class OrderWorkflow(
+    OrderingContext db, IPaymentGateway gateway, OutboxDispatcher outbox, TimeProvider time, ILogger<OrderWorkflow> logger)
+{
+    public async Task SubmitAsync(OrderSubmitted message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var order = SubmittedOrder.Create(message, now);
+        db.ChangeTracker.Clear();
+        db.Orders.Add(order);
+        var messages = OrderMessages.ImpliedBy(order, now).ToList();
+        db.OutboxMessages.AddRange(messages);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            LogSubmittedAgain(message.OrderId);
+            await HandleAsync(message.OrderId, (_, _) => Task.CompletedTask, cancellationToken);
+            return;
+        }
+
+        LogSubmitted(order.Id, order.Lines.Count);
+        await outbox.DispatchAsync(messages, cancellationToken);
+    }
+
+    /// <summary>Stock is held for the order: charge the card, then the order is paid, or cancelled if declined. The
+    /// charge happens under the order's lock, so a shopper's cancel waits for its outcome instead of racing it.</summary>
+    public Task StockReservedAsync(Guid orderId, CancellationToken cancellationToken) =>
+        HandleAsync(orderId, async (order, ct) =>
+        {
+            if (order.Status is not OrderStatus.Submitted)
+            {
+                return;
+            }
+
+            var payment = await gateway.ChargeAsync(new PaymentRequest(order.Id, order.CardToken, order.CardLast4, order.Total), ct);
+            if (payment.Approved)
+            {
+                order.TryPay(payment.ChargeId!, time.GetUtcNow());
+            }
+            else
+            {
+                order.TryCancel(CancelReason.PaymentDeclined, time.GetUtcNow());
+            }
+
+            LogPaymentDecided(order.Id, order.Status);
+        }, cancellationToken);
+
+    public Task StockRejectedAsync(Guid orderId, CancellationToken cancellationToken) =>
+        HandleAsync(orderId, (order, _) =>
+        {
+            order.TryCancel(CancelReason.OutOfStock, time.GetUtcNow());
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>The shopper's cancel; null when the buyer has no such order.</summary>
+    public Task<(Transition Transition, Order Order)?> CancelAsync(Guid orderId, string buyerId, CancellationToken cancellationToken) =>
+        ChangeAsync(orderId, buyerId, order => order.TryCancel(CancelReason.CancelledByBuyer, time.GetUtcNow()), cancellationToken);
+
+    /// <summary>The operator's ship; null when there is no such order.</summary>
+    public Task<(Transition Transition, Order Order)?> ShipAsync(Guid orderId, CancellationToken cancellationToken) =>
+        ChangeAsync(orderId, buyerId: null, order => order.TryShip(time.GetUtcNow()), cancellationToken);
+
+    /// <summary>For messages: whatever the handler did, the outbox gets what the order's state now implies.</summary>
+    private async Task HandleAsync(Guid orderId, Func<Order, CancellationToken, Task> handle, CancellationToken cancellationToken)
+    {
+        List<OutboxMessage> messages;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var order = await LockAsync(orderId, cancellationToken) ?? throw new UnknownOrderException(orderId);
+            await handle(order, cancellationToken);
+            messages = [.. OrderMessages.ImpliedBy(order, time.GetUtcNow())];
+            db.OutboxMessages.AddRange(messages);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await outbox.DispatchAsync(messages, cancellationToken);
+    }
+
+    /// <summary>For requests: only a transition that applied writes messages; a refused or repeated one changes nothing.</summary>
+    private async Task<(Transition Transition, Order Order)?> ChangeAsync(
+        Guid orderId, string? buyerId, Func<Order, Transition> change, CancellationToken cancellationToken)
+    {
+        List<OutboxMessage> messages = [];
+        Transition transition;
+        Order? order;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            order = await LockAsync(orderId, cancellationToken);
+            if (order is null || (buyerId is not null && order.BuyerId != buyerId))
+            {
+                return null;
+            }
+
+            transition = change(order);
+            if (transition is Transition.Applied)
+            {
+                messages = [.. OrderMessages.ImpliedBy(order, time.GetUtcNow())];
+                db.OutboxMessages.AddRange(messages);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                LogChanged(order.Id, order.Status);
+            }
+        }
+
+        await outbox.DispatchAsync(messages, cancellationToken);
+        return (transition, order);
+    }
+
+    /// <summary>Locks the order's row until the transaction ends, then loads it. (The lock is a statement of its own:
+    /// EF Core does not map complex-property columns in a query composed over FromSql.)</summary>
+    private async Task<Order?> LockAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM orders WHERE id = {orderId} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        return locked.Count == 0
+            ? null
+            : await db.Orders.Include(order => order.Lines).SingleAsync(order => order.Id == orderId, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} submitted with {Lines} lines")]
+    private partial void LogSubmitted(Guid orderId, int lines);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} was submitted again; resending what its state implies")]
+    private partial void LogSubmittedAgain(Guid orderId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment for order {OrderId} decided: {Status}")]
+    private partial void LogPaymentDecided(Guid orderId, OrderStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} is now {Status}")]
+    private partial void LogChanged(Guid orderId, OrderStatus status);
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Npgsql;
+using Shop.Hosting.ApplicationModel;
+using Shop.Hosting.Orchestration;
+using Shop.Hosting.Postgres;
+using Shop.Hosting.RabbitMQ;
+using Shop.Hosting.Testing;
+
+namespace Shop.Ordering.Worker.Tests.Infrastructure;
+
+/// <summary>One real PostgreSQL server and one real RabbitMQ broker for the test assembly. Each test gets a fresh
+/// database and a fresh virtual host, so queues and tables never carry one test's leftovers into another.</summary>
+[SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
+public sealed class ServersFixture : IAsyncLifetime
+{
+    public const string Messaging = "messaging";
+
+    private TestingApplication? _app;
+    private HttpClient? _management;
+
+    private TestingApplication App => _app ?? throw new InvalidOperationException("The servers have not started.");
+
+    public async Task InitializeAsync()
+    {
+        var builder = DistributedApplicationTestingBuilder.Create();
+        builder.AddPostgres("postgres");
+        builder.AddRabbitMQ(Messaging);
+        _app = new TestingApplication(builder.Build());
+        await _app.StartAndWaitHealthyAsync(TimeSpan.FromSeconds(120));
+
+        var broker = new Uri(_app.GetConnectionString(Messaging));
+        _management = new HttpClient { BaseAddress = _app.GetEndpoint(Messaging, "management") };
+        _management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(broker.UserInfo))));
+    }
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var server = App.GetConnectionString("postgres");
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Creates an empty virtual host and returns the broker's connection string for it.</summary>
+    public async Task<string> CreateVirtualHostAsync()
+    {
+        var name = $"test-{Guid.NewGuid():N}";
+        using (var created = await _management!.PutAsync($"api/vhosts/{name}", content: null))
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        using (var permitted = await _management.PutAsJsonAsync(
+            $"api/permissions/{name}/{RabbitMQServerResource.UserName}", new { configure = ".*", write = ".*", read = ".*" }))
+        {
+            permitted.EnsureSuccessStatusCode();
+        }
+
+        return $"{App.GetConnectionString(Messaging)}/{name}";
+    }
+
+    /// <summary>Stops the broker (SIGTERM: durable queues and persistent messages survive) and starts it again on the
+    /// same port and data folder, returning once it is healthy.</summary>
+    public async Task RestartBrokerAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await App.Application.GetResourceController(Messaging).RestartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForAsync(
+            Messaging, s => s.State == ResourceState.Running && s.Health == HealthStatus.Healthy, timeout.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _management?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class Servers : ICollectionFixture<ServersFixture>
+{
+    public const string Name = "servers";
+}

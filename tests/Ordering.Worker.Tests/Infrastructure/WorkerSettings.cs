@@ -1,0 +1,18 @@
+namespace Shop.Ordering.Worker.Tests.Infrastructure;
+
+/// <summary>The configuration an Ordering.Worker under test runs with, as environment-style keys.</summary>
+public sealed record WorkerSettings(string Database, string Broker)
+{
+    public const string BuyerTokenKey = "test-buyer-token-key-0123456789-abcdef";
+    public const string OperatorKey = "test-operator-key-0123";
+
+    public IReadOnlyDictionary<string, string> ToEnvironment() => new Dictionary<string, string>
+    {
+        ["ConnectionStrings__orderingdb"] = Database,
+        ["ConnectionStrings__messaging"] = Broker,
+        ["BuyerTokens__Key"] = BuyerTokenKey,
+        ["Operator__Key"] = OperatorKey,
+        // Leftovers of a killed worker are swept up soon after the next one starts.
+        ["Outbox__SweepInterval"] = "00:00:01",
+    };
+}
