@@ -1,4 +1,5 @@
 using Shop.WebFrontend.Components;
+using Shop.WebFrontend.Endpoints;
 using Shop.WebFrontend.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,17 +9,19 @@ builder.AddWebFrontend();
 
 var app = builder.Build();
 
+// In every environment, Development included: this is the public endpoint, and a shopper never sees a stack trace.
+// The cause is in the log and the trace, under the reference the error page shows.
 // No HTTPS redirection or HSTS here: TLS ends at the platform's ingress, which only forwards plain HTTP.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
-
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+app.UseSecurityHeaders();
 app.UseAntiforgery();
+app.UseFriendlyAntiforgeryFailures();
 
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
+app.MapProductImages();
+app.MapOrderStatus();
 app.MapRazorComponents<App>();
 
 app.Run();

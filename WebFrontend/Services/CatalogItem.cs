@@ -1,4 +1,21 @@
 namespace Shop.WebFrontend.Services;
 
-/// <summary>The fields of a catalog item the storefront shows; other fields of the catalog's response are ignored.</summary>
-public sealed record CatalogItem(int Id, string Name, decimal Price);
+/// <summary>A catalog item as Catalog.Api returns it. The frontend shows its image through its own proxy
+/// (<see cref="Endpoints.ProductImagesEndpoint"/>), so <c>imageUrl</c> is not read.</summary>
+public sealed record CatalogItem(
+    int Id,
+    string Name,
+    string Description,
+    decimal Price,
+    int BrandId,
+    string Brand,
+    int TypeId,
+    string Type,
+    int AvailableStock)
+{
+    public StockLevel Stock => StockLevels.Of(AvailableStock);
+}
+
+public sealed record CatalogBrand(int Id, string Name);
+
+public sealed record CatalogType(int Id, string Name);

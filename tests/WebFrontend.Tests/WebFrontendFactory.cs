@@ -3,13 +3,28 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Shop.WebFrontend.Tests;
 
-/// <summary>WebFrontend in-process, with the catalog-api service name resolving to <paramref name="catalog"/>, and
-/// retries quick enough for a test to see them give up.</summary>
-public sealed class WebFrontendFactory(Uri catalog) : WebApplicationFactory<Program>
+/// <summary>WebFrontend in-process, with catalog-api, basket-api and ordering-worker all resolving to
+/// <paramref name="services"/>, the test buyer-token key, and retries quick enough for a test to see them give up;
+/// optionally its data-protection keys in <paramref name="keysFolder"/>.</summary>
+public sealed class WebFrontendFactory(Uri services, string environment = "Development", string? keysFolder = null)
+    : WebApplicationFactory<Program>
 {
+    /// <summary>A client that keeps cookies like a browser and shows redirects instead of following them.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("services:catalog-api:http:0", catalog.ToString());
+        builder.UseEnvironment(environment);
+        foreach (var service in new[] { "catalog-api", "basket-api", "ordering-worker" })
+        {
+            builder.UseSetting($"services:{service}:http:0", services.ToString());
+        }
+
+        builder.UseSetting("BuyerTokens:Key", FakeShop.BuyerTokenKey);
         builder.UseSetting("HttpResilience:RetryDelay", "00:00:00.010");
+        if (keysFolder is not null)
+        {
+            builder.UseSetting("DataProtection:KeysFolder", keysFolder);
+        }
     }
 }

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Shop.WebFrontend.Identity;
+
+/// <summary>The anonymous shopper: a random buyer id kept in a data-protected cookie (encrypted and signed, so it can be
+/// neither read nor forged), HttpOnly, SameSite=Lax, and Secure outside Development. A cookie that does not unprotect
+/// (tampered, or its key is gone) counts as no buyer: the next change to the basket starts a new one.</summary>
+public sealed class BuyerCookie(IDataProtectionProvider dataProtection, IHostEnvironment environment, TimeProvider time)
+{
+    public const string Name = "shop.buyer";
+
+    /// <summary>Longer than a basket lives (30 days after its last change), so a returning shopper finds theirs.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(180);
+
+    private static readonly object _itemKey = new();
+
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("Shop.WebFrontend.BuyerCookie.v1");
+
+    /// <summary>The buyer of this request, or null for a shopper who has not put anything in a basket yet.</summary>
+    public string? Read(HttpContext context)
+    {
+        if (context.Items.TryGetValue(_itemKey, out var issued) && issued is string buyerId)
+        {
+            return buyerId;
+        }
+
+        if (!context.Request.Cookies.TryGetValue(Name, out var protectedValue) || string.IsNullOrEmpty(protectedValue))
+        {
+            return null;
+        }
+
+        try
+        {
+            return _protector.Unprotect(protectedValue);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The buyer of this request, issuing a new buyer id (and its cookie) when there is none. Call it before the
+    /// response starts, i.e. from a form handler.</summary>
+    public string GetOrCreate(HttpContext context)
+    {
+        if (Read(context) is { } existing)
+        {
+            return existing;
+        }
+
+        var buyerId = Guid.NewGuid().ToString("N");
+        context.Response.Cookies.Append(Name, _protector.Protect(buyerId), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = !environment.IsDevelopment(),
+            IsEssential = true,
+            Path = "/",
+            Expires = time.GetUtcNow() + Lifetime,
+        });
+        context.Items[_itemKey] = buyerId;
+        return buyerId;
+    }
+}

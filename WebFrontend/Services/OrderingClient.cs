@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Shop.WebFrontend.Identity;
+
+namespace Shop.WebFrontend.Services;
+
+/// <summary>Ordering.Worker's order queries on a buyer's behalf (buyer token per request, see <see cref="BuyerTokenHandler"/>).
+/// Another buyer's order answers 404, the same as no order.</summary>
+public sealed class OrderingClient(HttpClient http)
+{
+    public static readonly Uri BaseAddress = new("http://ordering-worker");
+
+    public async Task<PaginatedItems<CustomerOrder>> ListAsync(string buyerId, int pageIndex, int pageSize, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(
+            HttpMethod.Get, string.Create(CultureInfo.InvariantCulture, $"/api/orders?pageIndex={pageIndex}&pageSize={pageSize}")).ForBuyer(buyerId);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync(WebFrontendJsonContext.Default.PaginatedItemsCustomerOrder, cancellationToken)
+            ?? throw new InvalidOperationException("Ordering answered with an empty body.");
+    }
+
+    /// <summary>The buyer's order, or null when the buyer has no such order.</summary>
+    public async Task<CustomerOrder?> GetAsync(string buyerId, Guid orderId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, OrderPath(orderId)).ForBuyer(buyerId);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync(WebFrontendJsonContext.Default.CustomerOrder, cancellationToken);
+    }
+
+    public async Task<CancelOutcome> CancelAsync(string buyerId, Guid orderId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, OrderPath(orderId) + "/cancel").ForBuyer(buyerId);
+        using var response = await http.SendAsync(request, cancellationToken);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.NotFound:
+                return CancelOutcome.NotFound;
+            case HttpStatusCode.Conflict:
+                return CancelOutcome.TooLate;
+            default:
+                response.EnsureSuccessStatusCode();
+                return CancelOutcome.Cancelled;
+        }
+    }
+
+    private static string OrderPath(Guid orderId) => $"/api/orders/{orderId}";
+}
