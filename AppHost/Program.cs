@@ -27,7 +27,6 @@ var catalogApi = builder.AddProject<Projects.Catalog_Api>("catalog-api", port: 5
 var basketApi = builder.AddProject<Projects.Basket_Api>("basket-api", port: 5102)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
-    .WithRabbitMQScaleRule(messaging, "basket-price-changes")
     .WithReference(catalogApi)
     .WithEnvironment("BuyerTokens__Key", buyerTokenKey);
 

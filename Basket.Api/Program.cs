@@ -1,3 +1,4 @@
+using Shop.Basket.Api.Apis;
 using Shop.Basket.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,12 +6,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddBasket();
 builder.Services.AddDefaultProblemDetails();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapBasketApi();
 
 app.Run();

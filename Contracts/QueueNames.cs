@@ -9,7 +9,4 @@ public static class QueueNames
 
     /// <summary>Ordering.Worker: the order workflow's events.</summary>
     public const string Ordering = "ordering";
-
-    /// <summary>Basket.Api: <see cref="ProductPriceChanged"/>.</summary>
-    public const string BasketPriceChanges = "basket-price-changes";
 }

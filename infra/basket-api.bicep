@@ -17,9 +17,6 @@ param connectionStringsMessaging string
 @secure()
 param buyerTokensKey string
 
-@secure()
-param messagingManagementUrl string
-
 // Runs until azd deploys the service's own image.
 var placeholderImage = 'nginxinc/nginx-unprivileged:alpine'
 
@@ -95,10 +92,6 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'buyertokens-key'
           value: buyerTokensKey
         }
-        {
-          name: 'messaging-management-url'
-          value: messagingManagementUrl
-        }
       ]
     }
     template: {
@@ -157,24 +150,6 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               metadata: {
                 concurrentRequests: '50'
               }
-            }
-          }
-          {
-            name: 'queue-basket-price-changes'
-            custom: {
-              type: 'rabbitmq'
-              metadata: {
-                queueName: 'basket-price-changes'
-                mode: 'QueueLength'
-                value: '20'
-                protocol: 'http'
-              }
-              auth: [
-                {
-                  secretRef: 'messaging-management-url'
-                  triggerParameter: 'host'
-                }
-              ]
             }
           }
         ]

@@ -192,7 +192,6 @@ module basketApi 'basket-api.bicep' = {
     connectionStringsCache: '${cache.outputs.host}:10000,password=${cacheDatabase.listKeys().primaryKey},ssl=true'
     connectionStringsMessaging: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
     buyerTokensKey: buyerTokenKey
-    messagingManagementUrl: 'http://shop:${messagingPassword}@${messaging.outputs.host}:15672'
   }
 }
 

@@ -15,6 +15,8 @@ internal static class OrderingBus
     {
         services.AddMassTransit(bus =>
         {
+            // MassTransit otherwise reports usage to its vendor over the internet at start-up.
+            bus.DisableUsageTelemetry();
             bus.AddConsumer<OrderSubmittedConsumer>();
             bus.AddConsumer<StockReservedConsumer>();
             bus.AddConsumer<StockRejectedConsumer>();

@@ -1,4 +1,4 @@
-using Shop.Basket.Api.Infrastructure;
+using Shop.Basket.Api.Redis;
 
 namespace Shop.Basket.Api.Tests;
 
@@ -18,8 +18,20 @@ public sealed class RedisConnectionOptionsTests
         Assert.Equal(new RedisConnectionOptions(host, port, password, ssl), options);
     }
 
+    [Fact]
+    public void A_user_and_timeouts_are_read_from_the_StackExchange_Redis_option_names()
+    {
+        var options = RedisConnectionOptions.Parse("cache:10000,user=basket,password=p,ssl=true,connectTimeout=1500,asyncTimeout=250");
+
+        Assert.Equal(("basket", "p", true), (options.User, options.Password, options.Ssl));
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), options.ConnectTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.CommandTimeout);
+    }
+
     [Theory]
     [InlineData("", "host:port")]
+    [InlineData("localhost,asyncTimeout=soon", "asyncTimeout must be a positive number")]
+    [InlineData("localhost,connectTimeout=0", "connectTimeout must be a positive number")]
     [InlineData("password=x", "host:port")]
     [InlineData("localhost:port", "port 'port'")]
     [InlineData("localhost:0", "port '0'")]

@@ -10,7 +10,7 @@ public sealed class DeploymentTests(ShopDeployment deployment) : IClassFixture<S
 
     // The queues the services consume, by consumer.
     private static readonly (string Project, string Queue)[] _consumedQueues =
-        [("basket-api", "basket-price-changes"), ("catalog-api", "catalog-stock"), ("ordering-worker", "ordering")];
+        [("catalog-api", "catalog-stock"), ("ordering-worker", "ordering")];
 
     private PublishedProject Published => deployment.Published;
 

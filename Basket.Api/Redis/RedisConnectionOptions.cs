@@ -1,13 +1,27 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 
-namespace Shop.Basket.Api.Infrastructure;
+namespace Shop.Basket.Api.Redis;
 
 /// <summary>Where Redis is and how to log in, parsed from the connection string Aspire and Azure hand out:
-/// <c>host:port[,password=…][,ssl=true]</c>.</summary>
+/// <c>host:port[,user=…][,password=…][,ssl=true][,connectTimeout=ms][,asyncTimeout=ms]</c>.</summary>
 public sealed record RedisConnectionOptions(string Host, int Port, string? Password, bool Ssl)
 {
     public const int DefaultPort = 6379;
     public const int DefaultSslPort = 6380;
+
+    /// <summary>The ACL user (Redis 6+); null logs in as the default user with <see cref="Password"/> alone.</summary>
+    public string? User { get; init; }
+
+    /// <summary>TCP connect, TLS handshake and AUTH together.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a command may wait for its reply, including the wait for a connection while reconnecting.</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A private certificate authority to trust for TLS instead of the machine's store (never part of the
+    /// connection string: managed Redis offerings use publicly trusted certificates).</summary>
+    public X509Certificate2? TrustedRootCertificate { get; init; }
 
     public static RedisConnectionOptions Parse(string connectionString)
     {
@@ -18,8 +32,11 @@ public sealed record RedisConnectionOptions(string Host, int Port, string? Passw
             throw Invalid("it must start with host:port");
         }
 
+        string? user = null;
         string? password = null;
         var ssl = false;
+        var connectTimeout = TimeSpan.FromSeconds(5);
+        var commandTimeout = TimeSpan.FromSeconds(5);
         foreach (var option in parts.AsSpan(1))
         {
             var separator = option.IndexOf('=', StringComparison.Ordinal);
@@ -32,24 +49,38 @@ public sealed record RedisConnectionOptions(string Host, int Port, string? Passw
             var value = option[(separator + 1)..].Trim();
             switch (option[..separator].Trim().ToUpperInvariant())
             {
+                case "USER":
+                    user = value;
+                    break;
                 case "PASSWORD":
                     password = value;
                     break;
                 case "SSL":
                     ssl = bool.TryParse(value, out var enabled) ? enabled : throw Invalid($"ssl must be true or false, not '{value}'");
                     break;
+                case "CONNECTTIMEOUT":
+                    connectTimeout = ParseMilliseconds("connectTimeout", value);
+                    break;
+                case "ASYNCTIMEOUT":
+                    commandTimeout = ParseMilliseconds("asyncTimeout", value);
+                    break;
                 default:
-                    // Other StackExchange.Redis options (abortConnect, connectTimeout…) do not apply here; accepting
-                    // them lets the connection strings of managed Redis offerings parse unchanged.
+                    // Other StackExchange.Redis options (abortConnect, syncTimeout…) do not apply here; accepting them
+                    // lets the connection strings of managed Redis offerings parse unchanged.
                     break;
             }
         }
 
         var (host, port) = ParseEndpoint(parts[0], ssl ? DefaultSslPort : DefaultPort);
-        return new RedisConnectionOptions(host, port, password, ssl);
+        return new RedisConnectionOptions(host, port, password, ssl)
+        {
+            User = user,
+            ConnectTimeout = connectTimeout,
+            CommandTimeout = commandTimeout,
+        };
     }
 
-    /// <summary>Never shows the password: this ends up in logs and health reports.</summary>
+    /// <summary>Never shows the password: this ends up in logs, exceptions and health reports.</summary>
     public override string ToString() => Ssl ? $"{Host}:{Port} (TLS)" : $"{Host}:{Port}";
 
     /// <summary><c>host</c>, <c>host:port</c>, or <c>[IPv6]:port</c>.</summary>
@@ -95,6 +126,11 @@ public sealed record RedisConnectionOptions(string Host, int Port, string? Passw
             ? (host, number)
             : throw Invalid($"the port '{port}' is not a number between 1 and 65535");
     }
+
+    private static TimeSpan ParseMilliseconds(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds > 0
+            ? TimeSpan.FromMilliseconds(milliseconds)
+            : throw Invalid($"{name} must be a positive number of milliseconds, not '{value}'");
 
     private static FormatException Invalid(string reason) =>
         new($"The Redis connection string is not valid: {reason}. Expected host:port[,password=…][,ssl=true].");

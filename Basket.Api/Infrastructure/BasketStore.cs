@@ -1,0 +1,92 @@
+using System.Globalization;
+using Shop.Basket.Api.Model;
+using Shop.Basket.Api.Redis;
+
+namespace Shop.Basket.Api.Infrastructure;
+
+/// <summary>What a line update did: <see cref="Quantity"/> is the line's quantity afterwards, or, when refused, before.</summary>
+public sealed record LineUpdate(LineUpdateOutcome Outcome, int Quantity);
+
+public enum LineUpdateOutcome
+{
+    Updated,
+    TooManyLines,
+    QuantityLimitExceeded,
+}
+
+/// <summary>Baskets in Redis: a hash per buyer, changed only by Lua scripts, which Redis runs atomically. Concurrent
+/// requests therefore never lose each other's changes, and the line limits hold under any interleaving. Every change
+/// restarts the basket's 30-day expiry.</summary>
+public sealed class BasketStore(RedisClient redis)
+{
+    public static readonly TimeSpan Expiry = TimeSpan.FromDays(30);
+
+    private static readonly string _expirySeconds = ((long)Expiry.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
+    // KEYS[1] basket; ARGV product, quantity, price, mode ('set' or 'add'), max lines, max quantity, expiry seconds.
+    // Returns {outcome, quantity}: 0 updated (new quantity), 1 too many lines, 2 quantity limit (current quantity).
+    private static readonly RedisScript _updateLine = new("""
+        local current = redis.call('HGET', KEYS[1], ARGV[1])
+        local existing = 0
+        if current then
+          existing = tonumber(string.match(current, '^(%d+)|'))
+        elseif redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[5]) then
+          return {1, 0}
+        end
+        local quantity = tonumber(ARGV[2])
+        if ARGV[4] == 'add' then
+          quantity = quantity + existing
+        end
+        if quantity > tonumber(ARGV[6]) then
+          return {2, existing}
+        end
+        redis.call('HSET', KEYS[1], ARGV[1], quantity .. '|' .. ARGV[3])
+        redis.call('EXPIRE', KEYS[1], ARGV[7])
+        return {0, quantity}
+        """);
+
+    // KEYS[1] basket; ARGV product, expiry seconds.
+    private static readonly RedisScript _removeLine = new("""
+        local removed = redis.call('HDEL', KEYS[1], ARGV[1])
+        if removed == 1 and redis.call('EXISTS', KEYS[1]) == 1 then
+          redis.call('EXPIRE', KEYS[1], ARGV[2])
+        end
+        return removed
+        """);
+
+    public async Task<IReadOnlyList<BasketLine>> GetLinesAsync(string buyerId, CancellationToken cancellationToken)
+    {
+        var fields = await redis.HashGetAllAsync(BasketKeys.Basket(buyerId), cancellationToken);
+        return [.. fields.Select(field => BasketLine.Parse(field.Key, field.Value)).OfType<BasketLine>().OrderBy(line => line.ProductId)];
+    }
+
+    /// <summary>Sets the line's quantity, adding the line if it is new.</summary>
+    public Task<LineUpdate> SetQuantityAsync(string buyerId, int productId, int quantity, decimal price, CancellationToken cancellationToken) =>
+        UpdateLineAsync(buyerId, productId, quantity, price, "set", cancellationToken);
+
+    /// <summary>Adds to the line's quantity, adding the line if it is new.</summary>
+    public Task<LineUpdate> AddQuantityAsync(string buyerId, int productId, int quantity, decimal price, CancellationToken cancellationToken) =>
+        UpdateLineAsync(buyerId, productId, quantity, price, "add", cancellationToken);
+
+    public async Task RemoveLineAsync(string buyerId, int productId, CancellationToken cancellationToken) =>
+        await redis.EvaluateAsync(_removeLine, [BasketKeys.Basket(buyerId)], [Invariant(productId), _expirySeconds], cancellationToken);
+
+    public async Task ClearAsync(string buyerId, CancellationToken cancellationToken) =>
+        await redis.DeleteAsync(BasketKeys.Basket(buyerId), cancellationToken);
+
+    private async Task<LineUpdate> UpdateLineAsync(
+        string buyerId, int productId, int quantity, decimal price, string mode, CancellationToken cancellationToken)
+    {
+        var reply = await redis.EvaluateAsync(
+            _updateLine,
+            [BasketKeys.Basket(buyerId)],
+            [
+                Invariant(productId), Invariant(quantity), BasketLine.FormatPrice(price), mode,
+                Invariant(BasketLine.MaxLines), Invariant(BasketLine.MaxQuantity), _expirySeconds,
+            ],
+            cancellationToken);
+        return new LineUpdate((LineUpdateOutcome)reply.Items[0].AsInteger(), (int)reply.Items[1].AsInteger());
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

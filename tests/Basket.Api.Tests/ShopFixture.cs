@@ -1,0 +1,155 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Shop.Hosting.ApplicationModel;
+using Shop.Hosting.Postgres;
+using Shop.Hosting.Projects;
+using Shop.Hosting.RabbitMQ;
+using Shop.Hosting.Redis;
+using Shop.Hosting.Testing;
+using Shop.ServiceDefaults.Security;
+
+namespace Shop.Basket.Api.Tests;
+
+/// <summary>Basket.Api in-process against the real neighbours it has when deployed, started once for the assembly by
+/// Hosting's testing builder: Redis, RabbitMQ, and the real Catalog.Api (from its build output) on PostgreSQL with the
+/// seeded catalog. Each test uses buyers of its own, so tests never see each other's baskets.</summary>
+[SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
+public sealed class ShopFixture : IAsyncLifetime
+{
+    public const string BuyerTokenKey = "basket-tests-buyer-token-key-of-40-chars";
+
+    private TestingApplication? _app;
+    private BasketApiFactory? _basket;
+
+    public TestingApplication App => _app ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public BasketApiFactory Basket => _basket ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public SubmittedOrders SubmittedOrders { get; private set; } = null!;
+
+    public BuyerTokens Tokens { get; } = CreateTokens(TimeProvider.System);
+
+    public async Task InitializeAsync()
+    {
+        var builder = DistributedApplicationTestingBuilder.Create();
+        var catalogDb = builder.AddPostgres("postgres").AddDatabase("catalogdb");
+        builder.AddRedis("cache");
+        var messaging = builder.AddRabbitMQ("messaging");
+        builder.AddProject<Projects.Catalog_Api>("catalog-api")
+            .WithReference(catalogDb).WaitFor(catalogDb)
+            .WithReference(messaging).WaitFor(messaging)
+            .WithEnvironment("Operator__Key", "basket-tests-operator-key")
+            .WithEnvironment("BuyerTokens__Key", BuyerTokenKey);
+        _app = new TestingApplication(builder.Build());
+        await _app.StartAndWaitHealthyAsync(TimeSpan.FromSeconds(240));
+
+        _basket = new BasketApiFactory(Settings());
+        SubmittedOrders = new SubmittedOrders(_app.GetConnectionString("messaging"));
+        await WaitUntilBasketIsHealthyAsync();
+    }
+
+    /// <summary>Everything Basket.Api reads from its environment when the AppHost runs it.</summary>
+    public Dictionary<string, string?> Settings() => new()
+    {
+        ["ConnectionStrings:cache"] = App.GetConnectionString("cache"),
+        ["ConnectionStrings:messaging"] = App.GetConnectionString("messaging"),
+        ["services:catalog-api:http:0"] = App.GetEndpoint("catalog-api").ToString(),
+        ["BuyerTokens:Key"] = BuyerTokenKey,
+        // Short, so the broker-down test answers quickly.
+        ["Checkout:SendTimeout"] = "00:00:03",
+    };
+
+    /// <summary>An HttpClient for the buyer, with a fresh buyer token.</summary>
+    public HttpClient ClientFor(string buyerId)
+    {
+        var client = Basket.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Issue(buyerId));
+        return client;
+    }
+
+    /// <summary>A buyer id no other test uses.</summary>
+    public static string NewBuyer() => $"buyer-{Guid.NewGuid():N}";
+
+    /// <summary>Changes a price straight in Catalog's database, as an operator's edit would.</summary>
+    public async Task SetCatalogPriceAsync(int productId, decimal price)
+    {
+        await using var connection = new NpgsqlConnection(App.GetConnectionString("catalogdb"));
+        await connection.OpenAsync();
+        await using var update = new NpgsqlCommand("UPDATE products SET price = $1 WHERE id = $2", connection)
+        {
+            Parameters = { new NpgsqlParameter<decimal> { TypedValue = price }, new NpgsqlParameter<int> { TypedValue = productId } },
+        };
+        Assert.Equal(1, await update.ExecuteNonQueryAsync());
+    }
+
+    /// <summary>A product of the test's own, so that deleting it disturbs no other test.</summary>
+    public async Task<int> AddCatalogProductAsync(decimal price)
+    {
+        await using var connection = new NpgsqlConnection(App.GetConnectionString("catalogdb"));
+        await connection.OpenAsync();
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO products (name, description, price, available_stock, brand_id, type_id)
+            VALUES ($1, '', $2, 10, (SELECT min(id) FROM brands), (SELECT min(id) FROM types))
+            RETURNING id
+            """,
+            connection)
+        {
+            Parameters = { new NpgsqlParameter<string> { TypedValue = $"Test product {Guid.NewGuid():N}" }, new NpgsqlParameter<decimal> { TypedValue = price } },
+        };
+        return (int)(await insert.ExecuteScalarAsync())!;
+    }
+
+    public async Task DeleteCatalogProductAsync(int productId)
+    {
+        await using var connection = new NpgsqlConnection(App.GetConnectionString("catalogdb"));
+        await connection.OpenAsync();
+        await using var delete = new NpgsqlCommand("DELETE FROM products WHERE id = $1", connection)
+        {
+            Parameters = { new NpgsqlParameter<int> { TypedValue = productId } },
+        };
+        Assert.Equal(1, await delete.ExecuteNonQueryAsync());
+    }
+
+    public static BuyerTokens CreateTokens(TimeProvider clock) =>
+        new(Options.Create(new BuyerTokenOptions { Key = BuyerTokenKey }), clock);
+
+    public async Task DisposeAsync()
+    {
+        if (_basket is not null)
+        {
+            await _basket.DisposeAsync();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>The bus connects in the background after start-up; tests start once it has.</summary>
+    private async Task WaitUntilBasketIsHealthyAsync()
+    {
+        using var client = Basket.CreateClient();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), CancellationToken.None);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            deadline.Token.ThrowIfCancellationRequested();
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ShopSystem : ICollectionFixture<ShopFixture>
+{
+    public const string Name = "shop";
+}
