@@ -16,5 +16,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapCatalogApi();
+app.MapCatalogImagesApi();
+app.MapCatalogOperatorApi();
 
 app.Run();

@@ -1,15 +1,15 @@
-using System.Linq.Expressions;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shop.Catalog.Api.Infrastructure;
-using Shop.Catalog.Api.Model;
 
 namespace Shop.Catalog.Api.Apis;
 
+/// <summary>The public, read-only catalog: listings (filtered, searched, sorted, paged), items, brands and types.</summary>
 public static class CatalogApi
 {
-    private static readonly Expression<Func<Product, CatalogItemResponse>> _toResponse = product => new CatalogItemResponse(
-        product.Id, product.Name, product.Description, product.Price, product.Brand.Name, product.Type.Name, product.AvailableStock);
+    public const int MaxIdsPerRequest = 100;
 
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
@@ -17,33 +17,47 @@ public static class CatalogApi
 
         api.MapGet("/items", GetItemsAsync)
             .WithName("ListItems")
-            .WithSummary("Lists catalog items by name, one page at a time");
+            .WithSummary("Lists catalog items one page at a time, optionally by brand, type or search words");
 
         api.MapGet("/items/{id:int}", GetItemByIdAsync)
             .WithName("GetItem")
             .WithSummary("Gets one catalog item")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapGet("/items/by", GetItemsByIdsAsync)
+            .WithName("GetItemsByIds")
+            .WithSummary($"Gets the catalog items with the given comma-separated ids (at most {MaxIdsPerRequest}); unknown ids are left out");
+
+        api.MapGet("/brands", GetBrandsAsync)
+            .WithName("ListBrands")
+            .WithSummary("Lists the brands by name");
+
+        api.MapGet("/types", GetTypesAsync)
+            .WithName("ListTypes")
+            .WithSummary("Lists the product types by name");
+
         return app;
     }
 
     public static async Task<Results<Ok<PaginatedItems<CatalogItemResponse>>, ValidationProblem>> GetItemsAsync(
-        [AsParameters] PaginationRequest pagination, CatalogContext context, CancellationToken cancellationToken)
+        [AsParameters] PaginationRequest pagination, [AsParameters] CatalogItemsFilter filter, CatalogContext context, CancellationToken cancellationToken)
     {
-        if (pagination.Validate() is { Count: > 0 } errors)
+        var errors = new Dictionary<string, string[]>();
+        pagination.Validate(errors);
+        filter.Validate(errors);
+        if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var products = context.Products.AsNoTracking();
-        var count = await products.LongCountAsync(cancellationToken);
-        var page = await products
-            .OrderBy(product => product.Name)
-            .ThenBy(product => product.Id)
-            .Skip(pagination.PageIndex * pagination.PageSize)
-            .Take(pagination.PageSize)
-            .Select(_toResponse)
-            .ToListAsync(cancellationToken);
+        var search = filter.Search;
+        var products = CatalogItemQueries.Filtered(context, filter, search);
+        var page = await CatalogItemQueries.PageAsync(products, filter.Order, search, pagination, cancellationToken);
+
+        // A page that is neither full nor past the end is the last one, so it tells the count without a second query.
+        var count = page.Count is > 0 && page.Count < pagination.PageSize
+            ? pagination.Skip + page.Count
+            : await products.LongCountAsync(cancellationToken);
 
         return TypedResults.Ok(new PaginatedItems<CatalogItemResponse>(pagination.PageIndex, pagination.PageSize, count, page));
     }
@@ -51,13 +65,79 @@ public static class CatalogApi
     public static async Task<Results<Ok<CatalogItemResponse>, ProblemHttpResult>> GetItemByIdAsync(
         int id, CatalogContext context, CancellationToken cancellationToken)
     {
-        var item = await context.Products.AsNoTracking()
-            .Where(product => product.Id == id)
-            .Select(_toResponse)
-            .SingleOrDefaultAsync(cancellationToken);
+        var item = await CatalogItemQueries.ByIdAsync(context, id, cancellationToken);
+        return item is null ? ItemNotFound(id) : TypedResults.Ok(item);
+    }
 
-        return item is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Catalog item not found", detail: $"There is no catalog item with id {id}.")
-            : TypedResults.Ok(item);
+    /// <summary>In the order asked for, each item once.</summary>
+    public static async Task<Results<Ok<List<CatalogItemResponse>>, ValidationProblem>> GetItemsByIdsAsync(
+        [FromQuery(Name = "ids")] string? ids, CatalogContext context, CancellationToken cancellationToken)
+    {
+        if (!TryParseIds(ids, out var parsed, out var error))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ids"] = [error] });
+        }
+
+        var found = new Dictionary<int, CatalogItemResponse>();
+        await foreach (var item in CatalogItemQueries.ByIds(context, parsed).WithCancellation(cancellationToken))
+        {
+            found[item.Id] = item;
+        }
+
+        return TypedResults.Ok(parsed.Where(found.ContainsKey).Select(id => found[id]).ToList());
+    }
+
+    public static async Task<Ok<List<CatalogReferenceResponse>>> GetBrandsAsync(CatalogContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await context.Brands.AsNoTracking()
+            .OrderBy(brand => brand.Name)
+            .Select(brand => new CatalogReferenceResponse(brand.Id, brand.Name))
+            .ToListAsync(cancellationToken));
+
+    public static async Task<Ok<List<CatalogReferenceResponse>>> GetTypesAsync(CatalogContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await context.ProductTypes.AsNoTracking()
+            .OrderBy(type => type.Name)
+            .Select(type => new CatalogReferenceResponse(type.Id, type.Name))
+            .ToListAsync(cancellationToken));
+
+    public static ProblemHttpResult ItemNotFound(int id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Catalog item not found",
+        detail: string.Create(CultureInfo.InvariantCulture, $"There is no catalog item with id {id}."));
+
+    private static bool TryParseIds(string? ids, out int[] parsed, out string error)
+    {
+        parsed = [];
+        error = "";
+        var parts = (ids ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            error = "ids must list at least one item id, such as ids=1,2,3.";
+            return false;
+        }
+
+        var distinct = new List<int>();
+        var seen = new HashSet<int>();
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id < 1)
+            {
+                error = "ids must be positive whole numbers separated by commas.";
+                return false;
+            }
+
+            if (seen.Add(id))
+            {
+                distinct.Add(id);
+            }
+        }
+
+        if (distinct.Count > MaxIdsPerRequest)
+        {
+            error = $"ids may list at most {MaxIdsPerRequest} item ids.";
+            return false;
+        }
+
+        parsed = [.. distinct];
+        return true;
     }
 }

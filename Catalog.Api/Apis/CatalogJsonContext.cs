@@ -7,4 +7,8 @@ namespace Shop.Catalog.Api.Apis;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(PaginatedItems<CatalogItemResponse>))]
 [JsonSerializable(typeof(CatalogItemResponse))]
+[JsonSerializable(typeof(List<CatalogItemResponse>))]
+[JsonSerializable(typeof(List<CatalogReferenceResponse>))]
+[JsonSerializable(typeof(CatalogItemRequest))]
+[JsonSerializable(typeof(StockRequest))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext;

@@ -10,10 +10,11 @@ public sealed record PaginationRequest(
     public const int MaxPageSize = 100;
     public const int MaxPageIndex = 10_000;
 
-    /// <summary>Errors keyed by query parameter name, as a validation problem reports them; empty when valid.</summary>
-    public Dictionary<string, string[]> Validate()
+    public int Skip => PageIndex * PageSize;
+
+    /// <summary>Adds an error per bad parameter, keyed by its query-string name.</summary>
+    public void Validate(Dictionary<string, string[]> errors)
     {
-        var errors = new Dictionary<string, string[]>();
         if (PageSize is < 1 or > MaxPageSize)
         {
             errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
@@ -23,7 +24,5 @@ public sealed record PaginationRequest(
         {
             errors["pageIndex"] = [$"pageIndex must be between 0 and {MaxPageIndex}."];
         }
-
-        return errors;
     }
 }

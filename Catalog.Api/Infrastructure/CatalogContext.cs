@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shop.Catalog.Api.Infrastructure.EntityConfigurations;
 using Shop.Catalog.Api.Model;
+using Shop.Catalog.Api.Search;
 
 namespace Shop.Catalog.Api.Infrastructure;
 
@@ -14,10 +15,14 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
 
     public DbSet<ProductType> ProductTypes => Set<ProductType>();
 
+    public DbSet<PriceChangeOutboxMessage> PriceChanges => Set<PriceChangeOutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new ProductEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new BrandEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new ProductTypeEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new PriceChangeOutboxMessageEntityTypeConfiguration());
+        CatalogSearchFunctions.Map(modelBuilder);
     }
 }

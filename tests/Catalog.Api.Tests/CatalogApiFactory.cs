@@ -3,9 +3,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Shop.Catalog.Api.Tests;
 
-/// <summary>Catalog.Api in-process, on the given database.</summary>
-public sealed class CatalogApiFactory(string connectionString) : WebApplicationFactory<Program>
+/// <summary>Catalog.Api in-process, on the given database and broker virtual host.</summary>
+public sealed class CatalogApiFactory(string databaseConnectionString, string messagingConnectionString) : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("ConnectionStrings:catalogdb", connectionString);
+    public const string OperatorKey = "test-operator-key-0123456789";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:catalogdb", databaseConnectionString);
+        builder.UseSetting("ConnectionStrings:messaging", messagingConnectionString);
+        builder.UseSetting("Operator:Key", OperatorKey);
+    }
 }

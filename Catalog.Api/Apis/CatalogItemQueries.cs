@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Shop.Catalog.Api.Infrastructure;
+using Shop.Catalog.Api.Model;
+using Shop.Catalog.Api.Search;
+
+namespace Shop.Catalog.Api.Apis;
+
+/// <summary>The read side's queries: no tracking, and compiled where a request runs the same shape every time.</summary>
+internal static class CatalogItemQueries
+{
+    private static readonly Expression<Func<Product, CatalogItemResponse>> _toResponse = product => new CatalogItemResponse(
+        product.Id, product.Name, product.Description, product.Price,
+        product.BrandId, product.Brand.Name, product.TypeId, product.Type.Name, product.AvailableStock);
+
+    public static readonly Func<CatalogContext, int, CancellationToken, Task<CatalogItemResponse?>> ByIdAsync =
+        EF.CompileAsyncQuery((CatalogContext context, int id, CancellationToken _) =>
+            context.Products.AsNoTracking().Where(product => product.Id == id).Select(_toResponse).SingleOrDefault());
+
+    public static readonly Func<CatalogContext, int[], IAsyncEnumerable<CatalogItemResponse>> ByIds =
+        EF.CompileAsyncQuery((CatalogContext context, int[] ids) =>
+            context.Products.AsNoTracking().Where(product => ids.Contains(product.Id)).Select(_toResponse));
+
+    /// <summary>The products a listing shows, not yet ordered.</summary>
+    public static IQueryable<Product> Filtered(CatalogContext context, CatalogItemsFilter filter, CatalogSearch? search)
+    {
+        var products = context.Products.AsNoTracking();
+        if (filter.BrandId is { } brandId)
+        {
+            products = products.Where(product => product.BrandId == brandId);
+        }
+
+        if (filter.TypeId is { } typeId)
+        {
+            products = products.Where(product => product.TypeId == typeId);
+        }
+
+        return search is null ? products : search.Filter(products);
+    }
+
+    /// <summary>One page in the requested order; the id breaks ties so that pages neither repeat nor skip an item.</summary>
+    public static Task<List<CatalogItemResponse>> PageAsync(
+        IQueryable<Product> products, CatalogSort sort, CatalogSearch? search, PaginationRequest pagination, CancellationToken cancellationToken)
+    {
+        var ordered = sort switch
+        {
+            CatalogSort.Relevance when search is not null => search.OrderByRelevance(products).ThenBy(product => product.Name),
+            CatalogSort.PriceAscending => products.OrderBy(product => product.Price).ThenBy(product => product.Name),
+            CatalogSort.PriceDescending => products.OrderByDescending(product => product.Price).ThenBy(product => product.Name),
+            _ => products.OrderBy(product => product.Name),
+        };
+        return ordered.ThenBy(product => product.Id)
+            .Skip(pagination.Skip)
+            .Take(pagination.PageSize)
+            .Select(_toResponse)
+            .ToListAsync(cancellationToken);
+    }
+}
