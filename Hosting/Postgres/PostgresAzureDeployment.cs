@@ -47,9 +47,20 @@ internal sealed class PostgresAzureDeployment(PostgresServerResource server) : A
             },
         }));
 
+        var extensions = module.File.Add(new BicepResource("allowedExtensions", $"Microsoft.DBforPostgreSQL/flexibleServers/configurations@{ApiVersion}", new BicepObject
+        {
+            ["parent"] = flexibleServer,
+            ["name"] = "azure.extensions",
+            ["properties"] = new BicepObject { ["value"] = "PG_TRGM", ["source"] = "user-override" },
+        })
+        {
+            Comment = "Azure allows only listed extensions: Catalog.Api's search needs pg_trgm.",
+        });
+
         var firewall = module.File.Add(new BicepResource("allowAzure", $"Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@{ApiVersion}", new BicepObject
         {
             ["parent"] = flexibleServer,
+            ["dependsOn"] = new BicepArray { extensions },
             ["name"] = "AllowAllAzureServicesAndResourcesWithinAzureIps",
             ["properties"] = new BicepObject { ["startIpAddress"] = "0.0.0.0", ["endIpAddress"] = "0.0.0.0" },
         })

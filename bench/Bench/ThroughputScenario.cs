@@ -34,7 +34,7 @@ internal static class ThroughputScenario
             ReportLatency(bench, "basket update", update);
         });
 
-        foreach (var (name, path) in new[] { ("frontend home", "/"), ("frontend product page", "/product/1") })
+        foreach (var (name, path) in new[] { ("frontend home", "/"), ("frontend product page", "/products/1") })
         {
             await bench.MeasureAsync(name, async () =>
             {
