@@ -72,6 +72,7 @@ internal static class ColdStartScenario
         finally
         {
             await controller.RestartAsync(CancellationToken.None);
+            await bench.App.ResourceNotifications.WaitForResourceHealthyAsync("ordering-worker");
         }
     }
 
