@@ -9,12 +9,19 @@ namespace Shop.Hosting.Testing;
 public static class DistributedApplicationTestingBuilder
 {
     /// <summary>Runs the app host's entry point up to <c>Build()</c> and returns the application it built, not yet started.</summary>
-    public static async Task<TestingApplication> CreateAsync<TAppHost>(params string[] args) where TAppHost : IProjectMetadata
+    public static Task<TestingApplication> CreateAsync<TAppHost>(params string[] args) where TAppHost : IProjectMetadata =>
+        CreateAsync<TAppHost>(_ => { }, args);
+
+    /// <summary>As <see cref="CreateAsync{TAppHost}(string[])"/>, with options the test sets before the model is built
+    /// (for example <c>options.Dashboard.Enabled = true</c>).</summary>
+    public static async Task<TestingApplication> CreateAsync<TAppHost>(Action<DistributedApplicationOptions> configure, params string[] args)
+        where TAppHost : IProjectMetadata
     {
         // The test project references the app host, so its assembly (and this Hosting assembly) load once, by name.
         var assembly = Assembly.Load(Path.GetFileNameWithoutExtension(TAppHost.AssemblyPath));
         var entryPoint = assembly.EntryPoint ?? throw new InvalidOperationException($"{TAppHost.AssemblyPath} has no entry point.");
         var options = CreateOptions(args);
+        configure(options);
         DistributedApplication? built = null;
         DistributedApplication.Testing.Value = new DistributedApplication.TestingHook(options, app => built = app);
         try

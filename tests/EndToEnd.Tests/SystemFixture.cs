@@ -12,7 +12,8 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
+        // With the dashboard, so the services export telemetry and a checkout can be read back as one trace.
+        _app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(options => options.Dashboard.Enabled = true);
         await _app.StartAndWaitHealthyAsync(TimeSpan.FromMinutes(3));
     }
 
