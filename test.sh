@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (the three servers and Chromium), checks formatting, runs every test.
+# Installs what the tests need (the three servers and Chromium, with apt-get through scripts/prerequisites.sh),
+# checks formatting, runs every test.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
