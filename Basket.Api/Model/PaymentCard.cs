@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Shop.Contracts;
+using Shop.ServiceDefaults.Payments;
 
 namespace Shop.Basket.Api.Model;
 
@@ -8,11 +9,7 @@ namespace Shop.Basket.Api.Model;
 public static class PaymentCard
 {
     /// <summary>13–19 digits (spaces and dashes between groups allowed) with a valid Luhn check digit.</summary>
-    public static bool IsValidNumber(string? number)
-    {
-        var digits = Digits(number);
-        return digits.Length is >= 13 and <= 19 && PassesLuhn(digits);
-    }
+    public static bool IsValidNumber(string? number) => CardNumber.IsValid(number);
 
     public static bool IsValidCvc(string? cvc) => cvc is { Length: 3 or 4 } && cvc.All(char.IsAsciiDigit);
 
@@ -23,29 +20,7 @@ public static class PaymentCard
     /// buyer recognises their card by.</summary>
     public static PaymentMethod Tokenize(string number, string cardHolder)
     {
-        var digits = Digits(number);
+        var digits = CardNumber.Digits(number);
         return new PaymentMethod($"tok_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}", digits[^4..], cardHolder.Trim());
-    }
-
-    private static string Digits(string? number) =>
-        number is null || number.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-'))
-            ? ""
-            : new string([.. number.Where(char.IsAsciiDigit)]);
-
-    private static bool PassesLuhn(string digits)
-    {
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            var digit = digits[digits.Length - 1 - i] - '0';
-            if (i % 2 == 1)
-            {
-                digit = digit * 2 > 9 ? (digit * 2) - 9 : digit * 2;
-            }
-
-            sum += digit;
-        }
-
-        return sum % 10 == 0;
     }
 }
