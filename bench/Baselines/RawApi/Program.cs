@@ -1,10 +1,15 @@
 using System.Text.Json;
 using Npgsql;
+using Shop.Basket.Api.Redis;
 
-// The ceiling for the catalog's read endpoints: the same rows and the same JSON as Catalog.Api, straight from
-// Npgsql to a Utf8JsonWriter, with no EF Core, no validation and no middleware beyond routing.
+// The ceilings for the read endpoints: the same rows and the same JSON as Catalog.Api, straight from Npgsql to a
+// Utf8JsonWriter, with no EF Core, no validation and no middleware beyond routing; and the same Redis read as
+// Basket.Api's GET, through the same RESP client, with no buyer token, no catalog prices and no middleware.
 var builder = WebApplication.CreateSlimBuilder(args);
 var dataSource = NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("catalogdb")!);
+await using var redis = new RedisClient(
+    RedisConnectionOptions.Parse(builder.Configuration.GetConnectionString("cache")!),
+    Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisClient>.Instance);
 var app = builder.Build();
 
 const string ItemColumns = """
@@ -61,6 +66,26 @@ app.MapGet("/api/catalog/items/{id:int}", async (HttpContext http, int id) =>
     http.Response.ContentType = "application/json; charset=utf-8";
     await using var json = new Utf8JsonWriter(http.Response.Body);
     WriteItem(json, reader);
+});
+
+// Basket.Api keeps a buyer's basket as one hash; its key shape is repeated here (BasketKeys is internal).
+app.MapGet("/api/basket/{buyerId}", async (HttpContext http, string buyerId) =>
+{
+    var fields = await redis.HashGetAllAsync($"basket:{{{buyerId}}}", http.RequestAborted);
+    http.Response.ContentType = "application/json; charset=utf-8";
+    await using var json = new Utf8JsonWriter(http.Response.Body);
+    json.WriteStartObject();
+    json.WriteStartArray("lines");
+    foreach (var (productId, line) in fields)
+    {
+        json.WriteStartObject();
+        json.WriteString("productId", productId);
+        json.WriteString("line", line);
+        json.WriteEndObject();
+    }
+
+    json.WriteEndArray();
+    json.WriteEndObject();
 });
 
 app.Run();

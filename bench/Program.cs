@@ -1,0 +1,62 @@
+using Shop.Bench;
+using Shop.Hosting.Testing;
+
+// dotnet run -c Release --project bench -- [--quick] [throughput] [coldstart] [pipeline]
+var quick = args.Contains("--quick");
+string[] all = ["throughput", "coldstart", "pipeline"];
+var chosen = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+if (chosen.Except(all).ToArray() is { Length: > 0 } unknown)
+{
+    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknown)}. Choose from: {string.Join(", ", all)}.");
+    return 2;
+}
+
+var scenarios = chosen.Length == 0 ? all : chosen;
+Console.WriteLine("Booting the system through the testing builder…");
+var run = System.Diagnostics.Stopwatch.StartNew();
+await using var app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
+app.Application.Options.EnvironmentName = "Production";
+await app.StartAndWaitHealthyAsync(TimeSpan.FromMinutes(3));
+
+var booted = run.Elapsed;
+run.Restart();
+var report = new Report();
+var bench = new BenchContext(app, quick, report);
+Console.WriteLine("memory at idle");
+MemoryScenario.RecordIdle(bench);
+await using (MemoryScenario.StartSamplingPeaks(bench))
+{
+    foreach (var scenario in scenarios)
+    {
+        Console.WriteLine($"{scenario} ({run.Elapsed.TotalSeconds:0} s into the run)");
+        await bench.MeasureAsync(scenario, () => scenario switch
+        {
+            "throughput" => ThroughputScenario.RunAsync(bench),
+            "coldstart" => ColdStartScenario.RunAsync(bench),
+            _ => PipelineScenario.RunAsync(bench),
+        });
+    }
+}
+
+Console.WriteLine($"\nMeasured in {run.Elapsed.TotalSeconds:0} s (after {booted.TotalSeconds:0} s booting the system).");
+report.PrintTable(Console.Out);
+var path = await report.WriteJsonAsync(ResultsFolder(), quick);
+Console.WriteLine($"\nWritten to {Path.GetFullPath(path)}");
+foreach (var failure in bench.Failures)
+{
+    Console.WriteLine($"not measured: {failure}");
+}
+
+return bench.Failures.Count == 0 ? 0 : 1;
+
+// bench/results, found from the build output (bench/bin/<configuration>/<framework>/) by the project file beside it.
+static string ResultsFolder()
+{
+    var folder = new DirectoryInfo(AppContext.BaseDirectory);
+    while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Bench.csproj")))
+    {
+        folder = folder.Parent;
+    }
+
+    return Path.Combine(folder?.FullName ?? Environment.CurrentDirectory, "results");
+}
