@@ -32,7 +32,14 @@ public static class SecurityExtensions
         return builder;
     }
 
+    /// <summary>Authentication without <c>AddAuthentication()</c>'s Data Protection: neither scheme encrypts anything,
+    /// and Data Protection loads (or creates) its key ring at start-up, which costs every cold start about 80 ms and
+    /// a few MB. WebFrontend adds Data Protection itself, for its cookie.</summary>
     private static void AddScheme<THandler>(IHostApplicationBuilder builder, string scheme)
-        where THandler : AuthenticationHandler<AuthenticationSchemeOptions> =>
-        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, THandler>(scheme, configureOptions: null);
+        where THandler : AuthenticationHandler<AuthenticationSchemeOptions>
+    {
+        builder.Services.AddAuthenticationCore();
+        builder.Services.AddWebEncoders();
+        new AuthenticationBuilder(builder.Services).AddScheme<AuthenticationSchemeOptions, THandler>(scheme, configureOptions: null);
+    }
 }

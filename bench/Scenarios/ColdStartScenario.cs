@@ -5,11 +5,13 @@ using Shop.Contracts;
 namespace Shop.Bench;
 
 /// <summary>Process start → first 200 on a real endpoint (or → first message consumed, for the worker), median of
-/// several starts, each service interleaved with its bare baseline so both see the same machine.</summary>
+/// several starts of the published output, each service interleaved with its bare baseline so both see the same
+/// machine.</summary>
 internal static class ColdStartScenario
 {
     public static async Task RunAsync(BenchContext bench)
     {
+        var bareApiAssembly = await PublishedApp.PublishAsync(Projects.BareApi.ProjectPath);
         var bareApi = new List<double>();
         foreach (var (resource, path, headers) in new (string, string, Dictionary<string, string>?)[]
         {
@@ -20,11 +22,12 @@ internal static class ColdStartScenario
         {
             await bench.MeasureAsync($"{resource} cold start", async () =>
             {
+                var assembly = await PublishedApp.PublishAsync(bench.Project(resource).ProjectPath);
                 var service = new List<double>();
                 for (var i = 0; i < bench.ColdStarts; i++)
                 {
-                    service.Add(await StartToFirstOkAsync(bench.Project(resource).AssemblyPath, bench.EnvironmentOf(resource), path, headers));
-                    bareApi.Add(await StartToFirstOkAsync(Projects.BareApi.AssemblyPath, new Dictionary<string, string>(), "/", null));
+                    service.Add(await StartToFirstOkAsync(assembly, bench.EnvironmentOf(resource), path, headers));
+                    bareApi.Add(await StartToFirstOkAsync(bareApiAssembly, new Dictionary<string, string>(), "/", null));
                 }
 
                 bench.Report.AddRatio("cold start", $"{resource} to first 200", BenchContext.Median(service), "ms", "bare minimal API", BenchContext.Median(bareApi), atMost: 2);
@@ -43,6 +46,8 @@ internal static class ColdStartScenario
     /// <summary>The AppHost's own worker is stopped meanwhile, so the measured instance is the only consumer.</summary>
     private static async Task WorkerAsync(BenchContext bench)
     {
+        var workerAssembly = await PublishedApp.PublishAsync(bench.Project("ordering-worker").ProjectPath);
+        var bareAssembly = await PublishedApp.PublishAsync(Projects.BareWorker.ProjectPath);
         var controller = bench.App.Application.GetResourceController("ordering-worker");
         await controller.StopAsync(CancellationToken.None);
         var factory = new ConnectionFactory { Uri = new Uri(bench.App.GetConnectionString("messaging")) };
@@ -58,9 +63,9 @@ internal static class ColdStartScenario
             for (var i = 0; i < bench.ColdStarts; i++)
             {
                 await SendOrderAsync(channel);
-                worker.Add(await StartToFirstConsumeAsync(channel, QueueNames.Ordering, bench.Project("ordering-worker").AssemblyPath, bench.EnvironmentOf("ordering-worker")));
+                worker.Add(await StartToFirstConsumeAsync(channel, QueueNames.Ordering, workerAssembly, bench.EnvironmentOf("ordering-worker")));
                 await channel.BasicPublishAsync("", BareQueue, mandatory: true, new BasicProperties { Persistent = true }, "ping"u8.ToArray());
-                bare.Add(await StartToFirstConsumeAsync(channel, BareQueue, Projects.BareWorker.AssemblyPath, new Dictionary<string, string>
+                bare.Add(await StartToFirstConsumeAsync(channel, BareQueue, bareAssembly, new Dictionary<string, string>
                 {
                     ["ConnectionStrings__messaging"] = bench.App.GetConnectionString("messaging"),
                     ["Queue"] = BareQueue,
