@@ -54,12 +54,12 @@ public static class CatalogApi
         var products = CatalogItemQueries.Filtered(context, filter, search);
         var page = await CatalogItemQueries.PageAsync(products, filter.Order, search, pagination, cancellationToken);
 
-        // A page that is neither full nor past the end is the last one, so it tells the count without a second query.
-        var count = page.Count is > 0 && page.Count < pagination.PageSize
-            ? pagination.Skip + page.Count
+        // Every row carries the count; only a page past the end (or of nothing) needs a query of its own for it.
+        var count = page.Count > 0 ? page[0].Count
+            : pagination.Skip == 0 ? 0
             : await products.LongCountAsync(cancellationToken);
 
-        return TypedResults.Ok(new PaginatedItems<CatalogItemResponse>(pagination.PageIndex, pagination.PageSize, count, page));
+        return TypedResults.Ok(new PaginatedItems<CatalogItemResponse>(pagination.PageIndex, pagination.PageSize, count, [.. page.Select(row => row.Item)]));
     }
 
     public static async Task<Results<Ok<CatalogItemResponse>, ProblemHttpResult>> GetItemByIdAsync(

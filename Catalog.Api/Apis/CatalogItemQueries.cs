@@ -38,8 +38,10 @@ internal static class CatalogItemQueries
         return search is null ? products : search.Filter(products);
     }
 
-    /// <summary>One page in the requested order; the id breaks ties so that pages neither repeat nor skip an item.</summary>
-    public static Task<List<CatalogItemResponse>> PageAsync(
+    /// <summary>One page in the requested order, each row with the count of all matching products: one statement
+    /// and one round trip (PostgreSQL runs the count once, as an uncorrelated subquery). The id breaks ties so that
+    /// pages neither repeat nor skip an item.</summary>
+    public static Task<List<PageRow>> PageAsync(
         IQueryable<Product> products, CatalogSort sort, CatalogSearch? search, PaginationRequest pagination, CancellationToken cancellationToken)
     {
         var ordered = sort switch
@@ -52,7 +54,18 @@ internal static class CatalogItemQueries
         return ordered.ThenBy(product => product.Id)
             .Skip(pagination.Skip)
             .Take(pagination.PageSize)
-            .Select(_toResponse)
+            .Select(WithCountOf(products))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary><see cref="_toResponse"/>, and beside it <c>products.LongCount()</c>, which EF Core translates as a subquery.</summary>
+    private static Expression<Func<Product, PageRow>> WithCountOf(IQueryable<Product> products)
+    {
+        var count = Expression.Call(typeof(Queryable), nameof(Queryable.LongCount), [typeof(Product)], products.Expression);
+        return Expression.Lambda<Func<Product, PageRow>>(
+            Expression.New(typeof(PageRow).GetConstructors()[0], _toResponse.Body, count), _toResponse.Parameters);
+    }
 }
+
+/// <summary>An item of a page, and how many items all pages hold.</summary>
+internal sealed record PageRow(CatalogItemResponse Item, long Count);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Net.Sockets;
+using Shop.Hosting.Orchestration;
 
 namespace Shop.Bench;
 
@@ -24,7 +24,7 @@ internal sealed class StartedProcess : IDisposable
 
     public static StartedProcess Start(string assemblyPath, IReadOnlyDictionary<string, string> environment)
     {
-        var port = FreePort();
+        var port = PortAllocator.GetFreePort();
         var startInfo = new ProcessStartInfo("dotnet", [assemblyPath])
         {
             WorkingDirectory = Path.GetDirectoryName(assemblyPath),
@@ -97,12 +97,5 @@ internal sealed class StartedProcess : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
