@@ -15,7 +15,12 @@ internal sealed class BenchContext(TestingApplication app, bool quick, Report re
 
     public bool Quick { get; } = quick;
 
-    public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10);
+    public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(5);
+
+    /// <summary>Alternating rounds of a service and its baseline.</summary>
+    public int Rounds => Quick ? 1 : 3;
+
+    public TimeSpan WarmUpDuration => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
 
     public int ColdStarts => Quick ? 5 : 7;
 

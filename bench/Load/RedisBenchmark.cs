@@ -21,7 +21,7 @@ internal static class RedisBenchmark
         if (password is not null)
         {
             // redis-benchmark takes the password only as an argument: it is this run's own local server's, on loopback.
-            arguments.AddRange(["-a", password, "--no-auth-warning"]);
+            arguments.AddRange(["-a", password]);
         }
 
         var startInfo = new ProcessStartInfo("redis-benchmark", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };

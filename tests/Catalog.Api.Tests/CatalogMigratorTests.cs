@@ -8,7 +8,7 @@ namespace Shop.Catalog.Api.Tests;
 [Collection(CatalogServers.Name)]
 public sealed class CatalogMigratorTests(CatalogServersFixture servers)
 {
-    private static readonly int[] _allVersions = [1, 2, 3, 4];
+    private static readonly int[] _allVersions = [1, 2, 3, 4, 5];
 
     [Fact]
     public async Task An_empty_database_gets_every_migration_and_a_second_run_applies_none()
@@ -21,7 +21,7 @@ public sealed class CatalogMigratorTests(CatalogServersFixture servers)
 
         Assert.Equal(_allVersions, first);
         Assert.Empty(second);
-        Assert.Equal(4L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(5L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM schema_migrations"));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class CatalogMigratorTests(CatalogServersFixture servers)
                 dataSource => new CatalogMigrator(dataSource, NullLogger<CatalogMigrator>.Instance).MigrateAsync(CancellationToken.None)));
 
             Assert.Equal(_allVersions, results.SelectMany(applied => applied).Order());
-            Assert.Equal(4L, await ScalarAsync<long>(dataSources[0], "SELECT count(*) FROM schema_migrations"));
+            Assert.Equal(5L, await ScalarAsync<long>(dataSources[0], "SELECT count(*) FROM schema_migrations"));
         }
         finally
         {
@@ -82,7 +82,7 @@ public sealed class CatalogMigratorTests(CatalogServersFixture servers)
         var appliedAt = await ScalarAsync<DateTime>(dataSource, "SELECT max(applied_at) FROM schema_migrations");
         await StartAndStopServiceAsync(connectionString, messaging);
 
-        Assert.Equal(4L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(5L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM schema_migrations"));
         Assert.Equal(appliedAt, await ScalarAsync<DateTime>(dataSource, "SELECT max(applied_at) FROM schema_migrations"));
     }
 

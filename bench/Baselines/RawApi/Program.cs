@@ -6,7 +6,8 @@ using Shop.Basket.Api.Redis;
 // Utf8JsonWriter, with no EF Core, no validation and no middleware beyond routing; and the same Redis read as
 // Basket.Api's GET, through the same RESP client, with no buyer token, no catalog prices and no middleware.
 var builder = WebApplication.CreateSlimBuilder(args);
-var dataSource = NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("catalogdb")!);
+// Statements prepared on each connection, as Catalog.Api has them, so the two differ only in what is on top of Npgsql.
+var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("catalogdb")) { MaxAutoPrepare = 32 });
 await using var redis = new RedisClient(
     RedisConnectionOptions.Parse(builder.Configuration.GetConnectionString("cache")!),
     Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisClient>.Instance);
