@@ -12,6 +12,8 @@ if (chosen.Except(all).ToArray() is { Length: > 0 } unknown)
 }
 
 var scenarios = chosen.Length == 0 ? all : chosen;
+var benchFolder = BenchFolder();
+await BenchTools.EnsureInstalledAsync(Path.GetDirectoryName(benchFolder)!);
 Console.WriteLine("Booting the system through the testing builder…");
 var run = System.Diagnostics.Stopwatch.StartNew();
 await using var app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
@@ -41,7 +43,7 @@ await using (MemoryScenario.StartSamplingPeaks(bench))
 Console.WriteLine($"\nMeasured in {(run.Elapsed - PublishedApp.Elapsed).TotalSeconds:0} s, after {booted.TotalSeconds:0} s booting the system"
     + $" and {PublishedApp.Elapsed.TotalSeconds:0} s publishing the apps whose cold start is measured.");
 report.PrintTable(Console.Out);
-var path = await report.WriteJsonAsync(ResultsFolder(), quick);
+var path = await report.WriteJsonAsync(Path.Combine(benchFolder, "results"), quick);
 Console.WriteLine($"\nWritten to {Path.GetFullPath(path)}");
 foreach (var failure in bench.Failures)
 {
@@ -50,8 +52,8 @@ foreach (var failure in bench.Failures)
 
 return bench.Failures.Count == 0 ? 0 : 1;
 
-// bench/results, found from the build output (bench/bin/<configuration>/<framework>/) by the project file beside it.
-static string ResultsFolder()
+// bench/, found from the build output (bench/bin/<configuration>/<framework>/) by its project file.
+static string BenchFolder()
 {
     var folder = new DirectoryInfo(AppContext.BaseDirectory);
     while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Bench.csproj")))
@@ -59,5 +61,5 @@ static string ResultsFolder()
         folder = folder.Parent;
     }
 
-    return Path.Combine(folder?.FullName ?? Environment.CurrentDirectory, "results");
+    return folder?.FullName ?? throw new InvalidOperationException($"No Bench.csproj above {AppContext.BaseDirectory}.");
 }
