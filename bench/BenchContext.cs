@@ -9,6 +9,8 @@ namespace Shop.Bench;
 /// <summary>The booted system and the settings of this run, shared by the scenarios.</summary>
 internal sealed class BenchContext(TestingApplication app, bool quick, Report report)
 {
+    private BuyerTokens? _tokens;
+
     public TestingApplication App { get; } = app;
 
     public Report Report { get; } = report;
@@ -63,9 +65,10 @@ internal sealed class BenchContext(TestingApplication app, bool quick, Report re
     /// <summary>A buyer token for a new buyer, signed with the model's key as WebFrontend would sign it.</summary>
     public Dictionary<string, string> BuyerHeaders(string? buyerId = null)
     {
-        var key = ((ParameterResource)App.Application.Model.Find("buyer-token-key")).Value;
-        var tokens = new BuyerTokens(Options.Create(new BuyerTokenOptions { Key = key, Lifetime = TimeSpan.FromHours(1) }), TimeProvider.System);
-        return new Dictionary<string, string> { ["Authorization"] = "Bearer " + tokens.Issue(buyerId ?? "bench-" + Guid.NewGuid().ToString("N")[..8]) };
+        _tokens ??= new BuyerTokens(
+            Options.Create(new BuyerTokenOptions { Key = ((ParameterResource)App.Application.Model.Find("buyer-token-key")).Value, Lifetime = TimeSpan.FromHours(1) }),
+            TimeProvider.System);
+        return new Dictionary<string, string> { ["Authorization"] = "Bearer " + _tokens.Issue(buyerId ?? "bench-" + Guid.NewGuid().ToString("N")[..8]) };
     }
 
     public static double Median(IEnumerable<double> values)

@@ -8,14 +8,41 @@ using Microsoft.IdentityModel.Tokens;
 namespace Shop.ServiceDefaults.Security;
 
 /// <summary>Issues and validates buyer tokens: HMAC-SHA256 signed JWTs whose subject is the buyer id.</summary>
-public sealed class BuyerTokens(IOptions<BuyerTokenOptions> options, TimeProvider time)
+public sealed class BuyerTokens
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+
+    // Built once: every request of a buyer validates a token, and the token library caches its HMAC per key instance.
+    private readonly SigningCredentials _signing;
+    private readonly TokenValidationParameters _validation;
+
+    public BuyerTokens(IOptions<BuyerTokenOptions> options, TimeProvider time)
+    {
+        _time = time;
+        _lifetime = options.Value.Lifetime;
+
+        // HS256 needs a 256-bit key: hashing the configured secret gives exactly that, whatever its length.
+        var key = new SymmetricSecurityKey(SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.Key)));
+        _signing = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
+        _validation = new TokenValidationParameters
+        {
+            ValidIssuer = BuyerTokenOptions.Issuer,
+            ValidAudience = BuyerTokenOptions.Audience,
+            IssuerSigningKey = key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = TimeSpan.FromSeconds(30),
+            LifetimeValidator = (notBefore, expires, _, parameters) =>
+                expires is { } end && end > _time.GetUtcNow().UtcDateTime - parameters.ClockSkew
+                && (notBefore is not { } start || start <= _time.GetUtcNow().UtcDateTime + parameters.ClockSkew),
+        };
+    }
 
     public string Issue(string buyerId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(buyerId);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = _time.GetUtcNow().UtcDateTime;
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = BuyerTokenOptions.Issuer,
@@ -23,30 +50,17 @@ public sealed class BuyerTokens(IOptions<BuyerTokenOptions> options, TimeProvide
             Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, buyerId)]),
             IssuedAt = now,
             NotBefore = now,
-            Expires = now + options.Value.Lifetime,
-            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
+            Expires = now + _lifetime,
+            SigningCredentials = _signing,
         });
     }
 
     /// <summary>The buyer id of a valid token; null for an expired, forged or malformed one.</summary>
     public async Task<string?> ValidateAsync(string token)
     {
-        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuer = BuyerTokenOptions.Issuer,
-            ValidAudience = BuyerTokenOptions.Audience,
-            IssuerSigningKey = SigningKey,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.FromSeconds(30),
-            LifetimeValidator = (notBefore, expires, _, parameters) =>
-                expires is { } end && end > time.GetUtcNow().UtcDateTime - parameters.ClockSkew
-                && (notBefore is not { } start || start <= time.GetUtcNow().UtcDateTime + parameters.ClockSkew),
-        });
+        var result = await _handler.ValidateTokenAsync(token, _validation);
         return result.IsValid && result.ClaimsIdentity.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { Length: > 0 } buyerId
             ? buyerId
             : null;
     }
-
-    /// <summary>HS256 needs a 256-bit key: hashing the configured secret gives exactly that, whatever its length.</summary>
-    private SymmetricSecurityKey SigningKey => new(SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.Key)));
 }
