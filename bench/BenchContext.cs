@@ -22,7 +22,7 @@ internal sealed class BenchContext(TestingApplication app, bool quick, Report re
     /// <summary>Alternating rounds of a service and its baseline.</summary>
     public int Rounds => Quick ? 1 : 3;
 
-    public TimeSpan WarmUpDuration => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
+    public TimeSpan WarmUpDuration => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(3);
 
     public int ColdStarts => Quick ? 5 : 7;
 

@@ -1,42 +1,52 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Shop.Ordering.Worker.Infrastructure;
 
 namespace Shop.Ordering.Worker.Outbox;
 
-/// <summary>Hands outbox rows to the broker and deletes each once the broker has confirmed it. Rows are locked with
-/// SKIP LOCKED, so the dispatch right after a commit and the background sweep (or another replica) never send the
-/// same row at the same time; a crash after the send and before the delete sends it again (at least once).</summary>
-public sealed partial class OutboxDispatcher(OrderingContext db, IBus bus, ILogger<OutboxDispatcher> logger)
+/// <summary>Hands outbox rows to the broker and deletes each once the broker has confirmed it. Rows just committed are
+/// sent straight away by the transaction that wrote them, and deleted with one statement; the sweep takes only rows
+/// older than its interval (locked with SKIP LOCKED, so replicas share them), which no dispatch is still working on
+/// unless the broker took that long to confirm. Delivery is at least once: a crash after the send and before the
+/// delete, or that rare overlap, sends a row again, and every receiver is idempotent.</summary>
+public sealed partial class OutboxDispatcher(OrderingContext db, IBus bus, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Dispatches rows just committed. A failure is logged, not thrown: the state change is already durable,
     /// and the background sweep sends what is left.</summary>
     public async Task DispatchAsync(IReadOnlyList<OutboxMessage> committed, CancellationToken cancellationToken)
     {
-        if (committed.Count == 0)
-        {
-            return;
-        }
-
-        var ids = committed.Select(message => message.Id).ToArray();
+        var sent = new List<long>(committed.Count);
         try
         {
-            await DispatchLockedAsync(
-                db.OutboxMessages.FromSql($"SELECT * FROM outbox_messages WHERE id = ANY({ids}) ORDER BY id FOR UPDATE SKIP LOCKED"),
-                cancellationToken);
+            foreach (var row in committed)
+            {
+                await SendAsync(row, cancellationToken);
+                sent.Add(row.Id);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogDeferred(ex, ids.Length);
+            LogDeferred(ex, committed.Count - sent.Count);
+        }
+        finally
+        {
+            await DeleteSentAsync(sent);
         }
     }
 
-    /// <summary>Dispatches up to <paramref name="batchSize"/> of the oldest rows; returns how many it sent.</summary>
-    public Task<int> DispatchPendingAsync(int batchSize, CancellationToken cancellationToken) => DispatchLockedAsync(
-        db.OutboxMessages.FromSql($"SELECT * FROM outbox_messages ORDER BY id LIMIT {batchSize} FOR UPDATE SKIP LOCKED"),
-        cancellationToken);
+    /// <summary>Dispatches up to <paramref name="batchSize"/> of the oldest rows left behind; returns how many it sent.</summary>
+    public Task<int> DispatchPendingAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var leftBefore = time.GetUtcNow() - options.Value.SweepInterval;
+        return DispatchLockedAsync(
+            db.OutboxMessages.FromSql(
+                $"SELECT * FROM outbox_messages WHERE created_at < {leftBefore} ORDER BY id LIMIT {batchSize} FOR UPDATE SKIP LOCKED"),
+            cancellationToken);
+    }
 
     private async Task<int> DispatchLockedAsync(IQueryable<OutboxMessage> query, CancellationToken cancellationToken)
     {
@@ -87,6 +97,28 @@ public sealed partial class OutboxDispatcher(OrderingContext db, IBus bus, ILogg
         }
     }
 
+    /// <summary>What the broker confirmed is deleted even when a later row failed, so the sweep does not send it again.</summary>
+    private async Task DeleteSentAsync(List<long> sent)
+    {
+        if (sent.Count == 0)
+        {
+            return;
+        }
+
+        var ids = sent.ToArray();
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM outbox_messages WHERE id = ANY({ids})", CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            LogNotDeleted(ex, ids.Length);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching {Count} outbox messages failed; the background sweep will retry")]
     private partial void LogDeferred(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} sent outbox messages could not be deleted; the sweep will send them again")]
+    private partial void LogNotDeleted(Exception exception, int count);
 }
