@@ -61,7 +61,9 @@ public sealed class RedisResilienceTests
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        await using var client = RedisClientTests.Connect($"127.0.0.1:{port},ssl=true,connectTimeout=200,asyncTimeout=1000");
+        // The command waits far longer than one connect attempt, so the attempt's timeout is on record by then even on a
+        // loaded machine (with 1 s, CI once saw the command give up before the first attempt had failed).
+        await using var client = RedisClientTests.Connect($"127.0.0.1:{port},ssl=true,connectTimeout=200,asyncTimeout=3000");
 
         var error = await Assert.ThrowsAsync<RedisConnectionException>(() => client.PingAsync());
 
