@@ -24,10 +24,13 @@ internal static class CatalogItemQueries
     /// <summary>Browsing without search words, the storefront's common case, compiled once per order: a request then
     /// skips LINQ translation, which measured as half the cost of a listing. Brand and type are optional (null: any);
     /// EF Core leaves a null one's condition out of the SQL, so PostgreSQL can walk the sort order's index.</summary>
+    private static readonly Func<CatalogContext, int?, int?, int, int, IAsyncEnumerable<PageRow>> _browseByName = CompileBrowse(product => product.Name);
+
     private static readonly Dictionary<CatalogSort, Func<CatalogContext, int?, int?, int, int, IAsyncEnumerable<PageRow>>> _browse = new()
     {
-        [CatalogSort.Relevance] = CompileBrowse(product => product.Name),
-        [CatalogSort.Name] = CompileBrowse(product => product.Name),
+        // Without search words, relevance is the name order (see CatalogSort.Relevance).
+        [CatalogSort.Relevance] = _browseByName,
+        [CatalogSort.Name] = _browseByName,
         [CatalogSort.PriceAscending] = CompileBrowse(product => product.Price),
         [CatalogSort.PriceDescending] = CompileBrowse(product => -product.Price),
     };
