@@ -7,6 +7,7 @@ using Shop.Catalog.Api.Infrastructure;
 using Shop.Catalog.Api.Messaging;
 using Shop.Catalog.Api.Stock;
 using Shop.Contracts;
+using Shop.ServiceDefaults.Messaging;
 
 namespace Shop.Catalog.Api.Extensions;
 
@@ -54,6 +55,8 @@ public static class CatalogExtensions
                 });
             });
         });
+
+        builder.Services.AddReceiveEndpointWatchdog();
 
         builder.AddOperatorKey();
         builder.Services.AddExceptionHandler<JsonBodyExceptionHandler>();

@@ -10,19 +10,31 @@ public sealed partial class ReserveStockConsumer(StockReservations reservations,
 {
     public static readonly Uri ReplyAddress = new($"queue:{QueueNames.Ordering}");
 
+    private static readonly TimeSpan _replyTimeout = TimeSpan.FromSeconds(10);
+
     public async Task Consume(ConsumeContext<ReserveStock> context)
     {
         var decision = await reservations.ReserveAsync(context.Message, context.CancellationToken);
         LogDecision(decision.OrderId, decision.Status);
 
+        // A send caught in a broker restart can wait for its confirm forever; bounded, it fails and the retry answers again.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        timeout.CancelAfter(_replyTimeout);
         var ordering = await context.GetSendEndpoint(ReplyAddress);
-        if (decision.IsReserved)
+        try
         {
-            await ordering.Send(new StockReserved(decision.OrderId), context.CancellationToken);
+            if (decision.IsReserved)
+            {
+                await ordering.Send(new StockReserved(decision.OrderId), timeout.Token);
+            }
+            else
+            {
+                await ordering.Send(new StockRejected(decision.OrderId, decision.UnavailableLines), timeout.Token);
+            }
         }
-        else
+        catch (OperationCanceledException ex) when (!context.CancellationToken.IsCancellationRequested)
         {
-            await ordering.Send(new StockRejected(decision.OrderId, decision.UnavailableLines), context.CancellationToken);
+            throw new TimeoutException($"The broker did not confirm the answer for order {decision.OrderId} within {_replyTimeout}.", ex);
         }
     }
 

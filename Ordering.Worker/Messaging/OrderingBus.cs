@@ -1,6 +1,7 @@
 using MassTransit;
 using Shop.Contracts;
 using Shop.Ordering.Worker.Workflow;
+using Shop.ServiceDefaults.Messaging;
 
 namespace Shop.Ordering.Worker.Messaging;
 
@@ -41,6 +42,7 @@ internal static class OrderingBus
                 });
             });
         });
+        services.AddReceiveEndpointWatchdog();
         services.AddOptions<MassTransitHostOptions>().Configure(options =>
         {
             options.WaitUntilStarted = false;

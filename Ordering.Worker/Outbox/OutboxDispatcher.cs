@@ -86,14 +86,23 @@ public sealed partial class OutboxDispatcher(OrderingContext db, IBus bus, IOpti
         using var resumed = Activity.Current is null && row.TraceParent is { } parent
             ? new Activity("outbox dispatch").SetParentId(parent).Start()
             : null;
-        if (row.Destination is { } queue)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.SendTimeout);
+        try
         {
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
-            await endpoint.Send(message, type, Pipe.Execute<SendContext>(context => context.MessageId = row.MessageId), cancellationToken);
+            if (row.Destination is { } queue)
+            {
+                var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
+                await endpoint.Send(message, type, Pipe.Execute<SendContext>(context => context.MessageId = row.MessageId), timeout.Token);
+            }
+            else
+            {
+                await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), timeout.Token);
+            }
         }
-        else
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), cancellationToken);
+            throw new TimeoutException($"The broker did not confirm outbox row {row.Id} within {options.Value.SendTimeout}.", ex);
         }
     }
 

@@ -9,4 +9,9 @@ public sealed class OutboxOptions
 
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one send may wait for the broker's confirm. A send caught in a broker restart can otherwise
+    /// wait forever, holding its consumer (or the sweep) with it; the row stays for the next sweep.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

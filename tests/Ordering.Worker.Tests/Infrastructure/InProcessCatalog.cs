@@ -3,6 +3,7 @@ extern alias catalog;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Shop.Ordering.Worker.Tests.Infrastructure;
@@ -12,16 +13,31 @@ namespace Shop.Ordering.Worker.Tests.Infrastructure;
 public sealed class InProcessCatalog(string database, string broker) : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(database);
+    private readonly WarningLog _warnings = new();
     private CatalogApiFactory? _app;
+
+    /// <summary>The last warnings and errors it logged, newest last.</summary>
+    public string Output => _warnings.ToString();
+
+    /// <summary>The running app's services.</summary>
+    public IServiceProvider Services => (_app ?? throw new InvalidOperationException("Catalog.Api is not running.")).Services;
 
     /// <summary>Starts it (its migrations run) and returns once it is healthy, its stock queue bound.</summary>
     public async Task StartAsync()
     {
-        _app = new CatalogApiFactory(database, broker);
+        _app = new CatalogApiFactory(database, broker, _warnings);
         using var client = _app.CreateClient();
         await Eventually.HoldsAsync(
             async () => (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
             () => Task.FromResult("Catalog.Api is not healthy"));
+    }
+
+    /// <summary>Stops the running app, if any, and starts a fresh one; returns its services.</summary>
+    public async Task<IServiceProvider> RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+        return Services;
     }
 
     /// <summary>Stops consuming: messages wait in its queue until the next start.</summary>
@@ -74,13 +90,19 @@ public sealed class InProcessCatalog(string database, string broker) : IAsyncDis
         await _dataSource.DisposeAsync();
     }
 
-    private sealed class CatalogApiFactory(string database, string broker) : WebApplicationFactory<catalog::Program>
+    private sealed class CatalogApiFactory(string database, string broker, WarningLog warnings) : WebApplicationFactory<catalog::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("ConnectionStrings:catalogdb", database);
             builder.UseSetting("ConnectionStrings:messaging", broker);
             builder.UseSetting("Operator:Key", WorkerSettings.OperatorKey);
+            foreach (var (key, value) in WorkerSettings.Watchdog)
+            {
+                builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
+            }
+
+            builder.ConfigureLogging(logging => logging.AddProvider(warnings));
         }
     }
 }

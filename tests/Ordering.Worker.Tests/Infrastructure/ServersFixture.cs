@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Serialization;
 using Npgsql;
 using Shop.Hosting.ApplicationModel;
 using Shop.Hosting.Orchestration;
@@ -67,12 +68,43 @@ public sealed class ServersFixture : IAsyncLifetime
         return $"{App.GetConnectionString(Messaging)}/{name}";
     }
 
+    /// <summary>Each queue of the virtual host the connection string names: messages ready, unacknowledged, consumers.</summary>
+    public async Task<string> DescribeQueuesAsync(string broker)
+    {
+        var vhost = new Uri(broker).AbsolutePath.TrimStart('/');
+        try
+        {
+            var queues = await _management!.GetFromJsonAsync<List<QueueState>>($"api/queues/{Uri.EscapeDataString(vhost)}");
+            return string.Join('\n', queues!.Select(q => $"{q.Name}: {q.MessagesReady} ready, {q.MessagesUnacknowledged} unacked, {q.Consumers} consumers"));
+        }
+        catch (HttpRequestException ex)
+        {
+            return $"queues unknown: {ex.Message}";
+        }
+    }
+
     /// <summary>Stops the broker (SIGTERM: durable queues and persistent messages survive) and starts it again on the
     /// same port and data folder, returning once it is healthy.</summary>
     public async Task RestartBrokerAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await App.Application.GetResourceController(Messaging).RestartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForAsync(
+            Messaging, s => s.State == ResourceState.Running && s.Health == HealthStatus.Healthy, timeout.Token);
+    }
+
+    /// <summary>Stops the broker (an outage), until <see cref="StartBrokerAsync"/>.</summary>
+    public async Task StopBrokerAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await App.Application.GetResourceController(Messaging).StopAsync(timeout.Token);
+    }
+
+    /// <summary>Starts the stopped broker again, returning once it is healthy.</summary>
+    public async Task StartBrokerAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        App.Application.GetResourceController(Messaging).Start();
         await App.ResourceNotifications.WaitForAsync(
             Messaging, s => s.State == ResourceState.Running && s.Health == HealthStatus.Healthy, timeout.Token);
     }
@@ -86,6 +118,12 @@ public sealed class ServersFixture : IAsyncLifetime
         }
     }
 }
+
+internal sealed record QueueState(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("messages_ready")] long MessagesReady,
+    [property: JsonPropertyName("messages_unacknowledged")] long MessagesUnacknowledged,
+    [property: JsonPropertyName("consumers")] int Consumers);
 
 [CollectionDefinition(Name)]
 public sealed class Servers : ICollectionFixture<ServersFixture>

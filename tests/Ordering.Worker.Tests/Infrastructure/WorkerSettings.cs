@@ -6,7 +6,15 @@ public sealed record WorkerSettings(string Database, string Broker)
     public const string BuyerTokenKey = "test-buyer-token-key-0123456789-abcdef";
     public const string OperatorKey = "test-operator-key-0123";
 
-    public IReadOnlyDictionary<string, string> ToEnvironment() => new Dictionary<string, string>
+    /// <summary>An app (the worker, or the in-process catalog) whose endpoint MassTransit gave up on stops, for its
+    /// successor, within half a minute.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Watchdog = new Dictionary<string, string>
+    {
+        ["ReceiveEndpointWatchdog__CheckInterval"] = "00:00:01",
+        ["ReceiveEndpointWatchdog__GracePeriod"] = "00:00:30",
+    };
+
+    public IReadOnlyDictionary<string, string> ToEnvironment() => new Dictionary<string, string>(Watchdog)
     {
         ["ConnectionStrings__orderingdb"] = Database,
         ["ConnectionStrings__messaging"] = Broker,
