@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Shop.Contracts;
+using Shop.ServiceDefaults.Messaging;
 
 namespace Shop.Basket.Api.Checkout;
 
@@ -15,17 +16,16 @@ public sealed class OrderSender(IBus bus, IOptions<CheckoutOptions> options)
     public async Task SendAsync(OrderSubmitted order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.SendTimeout);
         try
         {
             var endpoint = await bus.GetSendEndpoint(_orderingQueue);
-            await endpoint.Send(order, context => context.MessageId = order.OrderId, timeout.Token);
+            await BrokerConfirm.WithinAsync(
+                options.Value.SendTimeout, token => endpoint.Send(order, context => context.MessageId = order.OrderId, token), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ArgumentException)
         {
             // MassTransit reports a broker outage with several exception types (connection, channel, confirm timeout,
-            // cancellation by our timeout); for the caller they all mean the order may not be queued.
+            // our own time limit); for the caller they all mean the order may not be queued.
             throw new OrderNotSentException($"Order {order.OrderId} was not confirmed by the broker: {ex.Message}", ex);
         }
     }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Shop.Catalog.Api.Stock;
 using Shop.Contracts;
+using Shop.ServiceDefaults.Messaging;
 
 namespace Shop.Catalog.Api.Messaging;
 
@@ -17,25 +18,11 @@ public sealed partial class ReserveStockConsumer(StockReservations reservations,
         var decision = await reservations.ReserveAsync(context.Message, context.CancellationToken);
         LogDecision(decision.OrderId, decision.Status);
 
-        // A send caught in a broker restart can wait for its confirm forever; bounded, it fails and the retry answers again.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        timeout.CancelAfter(_replyTimeout);
+        // Bounded: a send that times out fails the message, and the retry answers again from the stored decision.
         var ordering = await context.GetSendEndpoint(ReplyAddress);
-        try
-        {
-            if (decision.IsReserved)
-            {
-                await ordering.Send(new StockReserved(decision.OrderId), timeout.Token);
-            }
-            else
-            {
-                await ordering.Send(new StockRejected(decision.OrderId, decision.UnavailableLines), timeout.Token);
-            }
-        }
-        catch (OperationCanceledException ex) when (!context.CancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The broker did not confirm the answer for order {decision.OrderId} within {_replyTimeout}.", ex);
-        }
+        await BrokerConfirm.WithinAsync(_replyTimeout, token => decision.IsReserved
+            ? ordering.Send(new StockReserved(decision.OrderId), token)
+            : ordering.Send(new StockRejected(decision.OrderId, decision.UnavailableLines), token), context.CancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stock for order {OrderId}: {Status}")]

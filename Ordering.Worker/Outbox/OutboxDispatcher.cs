@@ -5,6 +5,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.Ordering.Worker.Infrastructure;
+using Shop.ServiceDefaults.Messaging;
 
 namespace Shop.Ordering.Worker.Outbox;
 
@@ -86,24 +87,18 @@ public sealed partial class OutboxDispatcher(OrderingContext db, IBus bus, IOpti
         using var resumed = Activity.Current is null && row.TraceParent is { } parent
             ? new Activity("outbox dispatch").SetParentId(parent).Start()
             : null;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.SendTimeout);
-        try
+        await BrokerConfirm.WithinAsync(options.Value.SendTimeout, async token =>
         {
             if (row.Destination is { } queue)
             {
                 var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
-                await endpoint.Send(message, type, Pipe.Execute<SendContext>(context => context.MessageId = row.MessageId), timeout.Token);
+                await endpoint.Send(message, type, Pipe.Execute<SendContext>(context => context.MessageId = row.MessageId), token);
             }
             else
             {
-                await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), timeout.Token);
+                await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), token);
             }
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The broker did not confirm outbox row {row.Id} within {options.Value.SendTimeout}.", ex);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>What the broker confirmed is deleted even when a later row failed, so the sweep does not send it again.</summary>

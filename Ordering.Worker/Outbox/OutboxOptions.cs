@@ -10,8 +10,7 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long one send may wait for the broker's confirm. A send caught in a broker restart can otherwise
-    /// wait forever, holding its consumer (or the sweep) with it; the row stays for the next sweep.</summary>
+    /// <summary>How long one send may wait for the broker's confirm; a row whose send timed out stays for the sweep.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
