@@ -14,6 +14,7 @@ public static class MessagingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BrokerQueueProbe>();
         services.AddHostedService<ReceiveEndpointWatchdog>();
         return services;
     }

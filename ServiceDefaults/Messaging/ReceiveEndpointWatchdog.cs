@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,15 +5,17 @@ using Microsoft.Extensions.Options;
 
 namespace Shop.ServiceDefaults.Messaging;
 
-/// <summary>Stops the process when a receive endpoint stays down although its broker answers. MassTransit 8.4 can keep a
-/// connection the broker closed (after a broker restart with messages in hand): its endpoints then fault on it forever
-/// and the queue has no consumer, while the process looks alive. Neither restarting the endpoint nor the bus gets a new
+/// <summary>Stops the process when a receive endpoint stays down although its broker answers: MassTransit reports it
+/// unhealthy, or the broker counts no consumer on its queue. MassTransit 8.4 can keep a connection the broker closed
+/// (after a broker restart with messages in hand): its endpoints then fault on it forever, or even read Healthy, and
+/// the queue has no consumer while the process looks alive. Neither restarting the endpoint nor the bus gets a new
 /// connection, so the process stops and its supervisor (Container Apps, a test's) starts a fresh one; messages wait in
 /// their durable queue meanwhile, and the outbox keeps what was not yet sent. While the broker does not answer, this is
 /// an outage that MassTransit's own reconnection handles: the grace period starts again, so that after the outage
 /// MassTransit's next reconnection attempt (it pauses longer the longer an outage lasts) comes first.</summary>
 internal sealed partial class ReceiveEndpointWatchdog(
     IBusControl bus,
+    BrokerQueueProbe probe,
     IHostApplicationLifetime lifetime,
     IOptions<ReceiveEndpointWatchdogOptions> options,
     TimeProvider time,
@@ -48,42 +49,29 @@ internal sealed partial class ReceiveEndpointWatchdog(
         foreach (var endpoint in bus.CheckHealth().Endpoints.Values)
         {
             var address = endpoint.ReceiveEndpoint.InputAddress;
-            if (endpoint.Status is BusHealthStatus.Healthy)
+            // The bus's own temporary queue is exclusive to its connection: the broker answers no one else about it.
+            if (address.Query.Contains("temporary=true", StringComparison.Ordinal))
             {
-                _downSince.Remove(address);
+                continue;
             }
-            else if (!await BrokerAnswersAsync(address, cancellationToken))
+
+            var consumers = await probe.CountConsumersAsync(address.Segments[^1], cancellationToken);
+            if (consumers is null)
             {
                 // An outage: the grace period counts from when the broker answers again.
                 _downSince[address] = now;
             }
+            else if (endpoint.Status is BusHealthStatus.Healthy && consumers > 0)
+            {
+                _downSince.Remove(address);
+            }
             else if (!_downSince.TryAdd(address, now) && now - _downSince[address] >= options.Value.GracePeriod)
             {
-                return (address, endpoint.Description);
+                return (address, $"{endpoint.Description}; {consumers} consumers on the broker");
             }
         }
 
         return null;
-    }
-
-    /// <summary>Whether the broker accepts a TCP connection at the endpoint's host and port.</summary>
-    private async Task<bool> BrokerAnswersAsync(Uri inputAddress, CancellationToken cancellationToken)
-    {
-        var port = inputAddress.IsDefaultPort || inputAddress.Port <= 0
-            ? (inputAddress.Scheme.EndsWith('s') ? 5671 : 5672)
-            : inputAddress.Port;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.CheckInterval);
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(inputAddress.Host, port, timeout.Token);
-            return true;
-        }
-        catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Receive endpoint {InputAddress} has been down for over {GracePeriod} while its broker answers ({Description}); stopping the process so that a fresh one reconnects")]

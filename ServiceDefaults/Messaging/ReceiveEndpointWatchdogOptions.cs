@@ -7,6 +7,10 @@ public sealed class ReceiveEndpointWatchdogOptions
 {
     public const string SectionName = "ReceiveEndpointWatchdog";
 
+    /// <summary>The connection string (<c>ConnectionStrings:&lt;name&gt;</c>) of the broker the endpoints consume from.</summary>
+    [Required]
+    public string ConnectionName { get; set; } = "messaging";
+
     /// <summary>How often endpoints' health is read.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(5);
