@@ -97,11 +97,7 @@ public sealed class InProcessCatalog(string database, string broker) : IAsyncDis
             builder.UseSetting("ConnectionStrings:catalogdb", database);
             builder.UseSetting("ConnectionStrings:messaging", broker);
             builder.UseSetting("Operator:Key", WorkerSettings.OperatorKey);
-            foreach (var (key, value) in WorkerSettings.Watchdog)
-            {
-                builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
-            }
-
+            WorkerSettings.Apply(builder, WorkerSettings.Watchdog);
             builder.ConfigureLogging(logging => logging.AddProvider(warnings));
         }
     }

@@ -15,10 +15,7 @@ public sealed class OrderingWorkerFactory(WorkerSettings settings) : WebApplicat
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in settings.ToEnvironment())
-        {
-            builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
-        }
+        WorkerSettings.Apply(builder, settings.ToEnvironment());
 
         builder.ConfigureLogging(logging => logging.AddProvider(_warnings));
     }

@@ -89,8 +89,7 @@ public sealed class ServersFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await App.Application.GetResourceController(Messaging).RestartAsync(timeout.Token);
-        await App.ResourceNotifications.WaitForAsync(
-            Messaging, s => s.State == ResourceState.Running && s.Health == HealthStatus.Healthy, timeout.Token);
+        await WaitUntilBrokerHealthyAsync(timeout.Token);
     }
 
     /// <summary>Stops the broker (an outage), until <see cref="StartBrokerAsync"/>.</summary>
@@ -105,9 +104,11 @@ public sealed class ServersFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         App.Application.GetResourceController(Messaging).Start();
-        await App.ResourceNotifications.WaitForAsync(
-            Messaging, s => s.State == ResourceState.Running && s.Health == HealthStatus.Healthy, timeout.Token);
+        await WaitUntilBrokerHealthyAsync(timeout.Token);
     }
+
+    private async Task WaitUntilBrokerHealthyAsync(CancellationToken cancellationToken) => await App.ResourceNotifications.WaitForAsync(
+        Messaging, s => s.State == ResourceState.Running && s.Health == HealthStatus.Healthy, cancellationToken);
 
     public async Task DisposeAsync()
     {

@@ -27,8 +27,11 @@ public sealed class Supervisor : IAsyncDisposable
         while (true)
         {
             var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-            await Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(stopping, _disposing.Token).Token)
-                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            using (var stoppedOrDisposing = CancellationTokenSource.CreateLinkedTokenSource(stopping, _disposing.Token))
+            {
+                await Task.Delay(Timeout.Infinite, stoppedOrDisposing.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             if (_disposing.IsCancellationRequested)
             {
                 return;

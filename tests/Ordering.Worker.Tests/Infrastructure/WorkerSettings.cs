@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+
 namespace Shop.Ordering.Worker.Tests.Infrastructure;
 
 /// <summary>The configuration an Ordering.Worker under test runs with, as environment-style keys.</summary>
@@ -23,4 +25,13 @@ public sealed record WorkerSettings(string Database, string Broker)
         // Leftovers of a killed worker are swept up soon after the next one starts.
         ["Outbox__SweepInterval"] = "00:00:01",
     };
+
+    /// <summary>Gives an in-process app environment-style settings (<c>A__B</c> becomes <c>A:B</c>).</summary>
+    public static void Apply(IWebHostBuilder builder, IReadOnlyDictionary<string, string> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
+        }
+    }
 }
