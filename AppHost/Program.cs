@@ -1,44 +1,51 @@
-using Shop.Hosting;
-using Shop.Hosting.ApplicationModel;
+using Shop.Contracts;
 using Shop.Hosting.Postgres;
-using Shop.Hosting.Projects;
 using Shop.Hosting.RabbitMQ;
 using Shop.Hosting.Redis;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var postgres = builder.AddPostgres("postgres");
+// Containers where a container runtime answers; otherwise the same servers from the machine's packages.
+var postgres = builder.AddPostgres("postgres").WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
 var catalogDb = postgres.AddDatabase("catalogdb");
 var orderingDb = postgres.AddDatabase("orderingdb");
-var cache = builder.AddRedis("cache");
-var messaging = builder.AddRabbitMQ("messaging");
+var cache = builder.AddRedis("cache").WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
+var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin().WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
 
 // Operators authenticate with the operator key; buyer tokens are signed with the buyer-token key.
-var operatorKey = builder.AddParameter("operator-key", secret: true);
-var buyerTokenKey = builder.AddParameter("buyer-token-key", secret: true);
+var operatorKey = builder.AddParameter("operator-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+var buyerTokenKey = builder.AddParameter("buyer-token-key", new GenerateParameterDefault { MinLength = 40, Special = false }, secret: true, persist: true);
 
 // Each service scales to zero when deployed: HTTP requests and messages in the queue it consumes wake it up.
-var catalogApi = builder.AddProject<Projects.Catalog_Api>("catalog-api", port: 5101)
+var catalogApi = builder.AddProject<Projects.Catalog_Api>("catalog-api")
+    .WithHttpEndpoint(port: 5101, isProxied: false)
+    .WithHttpHealthCheck("/health")
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithRabbitMQScaleRule(messaging, "catalog-stock")
+    .WithRabbitMQScaleRule(messaging, QueueNames.CatalogStock)
     .WithEnvironment("Operator__Key", operatorKey);
 
-var basketApi = builder.AddProject<Projects.Basket_Api>("basket-api", port: 5102)
+var basketApi = builder.AddProject<Projects.Basket_Api>("basket-api")
+    .WithHttpEndpoint(port: 5102, isProxied: false)
+    .WithHttpHealthCheck("/health")
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(catalogApi)
     .WithEnvironment("BuyerTokens__Key", buyerTokenKey);
 
-var orderingWorker = builder.AddProject<Projects.Ordering_Worker>("ordering-worker", port: 5103)
+var orderingWorker = builder.AddProject<Projects.Ordering_Worker>("ordering-worker")
+    .WithHttpEndpoint(port: 5103, isProxied: false)
+    .WithHttpHealthCheck("/health")
     .WithReference(orderingDb).WaitFor(orderingDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithRabbitMQScaleRule(messaging, "ordering")
+    .WithRabbitMQScaleRule(messaging, QueueNames.Ordering)
     .WithEnvironment("Operator__Key", operatorKey)
     .WithEnvironment("BuyerTokens__Key", buyerTokenKey);
 
-builder.AddProject<Projects.WebFrontend>("webfrontend", port: 5080)
+builder.AddProject<Projects.WebFrontend>("webfrontend")
+    .WithHttpEndpoint(port: 5080, isProxied: false)
     .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
     .WithReference(catalogApi).WaitFor(catalogApi)
     .WithReference(basketApi)
     .WithReference(orderingWorker)

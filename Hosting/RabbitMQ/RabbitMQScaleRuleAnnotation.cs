@@ -1,5 +1,4 @@
-using System.Globalization;
-using Shop.Hosting.Publishing;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Shop.Hosting.RabbitMQ;
 
@@ -7,20 +6,4 @@ namespace Shop.Hosting.RabbitMQ;
 /// (KEDA's <c>rabbitmq</c> scaler, queue length read over the management API), one per
 /// <paramref name="MessagesPerReplica"/> waiting messages.</summary>
 public sealed record RabbitMQScaleRuleAnnotation(RabbitMQServerResource Broker, string QueueName, int MessagesPerReplica)
-    : IAzureScaleRuleAnnotation
-{
-    public AzureScaleRule ToScaleRule(AzureDeployment deployment) => new(
-        Name: $"queue-{BicepNames.SecretName(QueueName)}",
-        Type: "rabbitmq",
-        Metadata:
-        [
-            new("queueName", QueueName),
-            new("mode", "QueueLength"),
-            new("value", MessagesPerReplica.ToString(CultureInfo.InvariantCulture)),
-            new("protocol", "http"),
-        ],
-        Authentication:
-        [
-            new ScaleRuleSecret("host", $"{Broker.Name}-management-url", RabbitMQAzureDeployment.ManagementUrl(deployment, Broker)),
-        ]);
-}
+    : IResourceAnnotation;
