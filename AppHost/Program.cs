@@ -16,9 +16,9 @@ var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin().WithData
 var operatorKey = builder.AddParameter("operator-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 var buyerTokenKey = builder.AddParameter("buyer-token-key", new GenerateParameterDefault { MinLength = 40, Special = false }, secret: true, persist: true);
 
+// Each service listens on the port of its launch profile (5080, 5101–5103).
 // Each service scales to zero when deployed: HTTP requests and messages in the queue it consumes wake it up.
 var catalogApi = builder.AddProject<Projects.Catalog_Api>("catalog-api")
-    .WithHttpEndpoint(port: 5101, isProxied: false)
     .WithHttpHealthCheck("/health")
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithReference(messaging).WaitFor(messaging)
@@ -26,7 +26,6 @@ var catalogApi = builder.AddProject<Projects.Catalog_Api>("catalog-api")
     .WithEnvironment("Operator__Key", operatorKey);
 
 var basketApi = builder.AddProject<Projects.Basket_Api>("basket-api")
-    .WithHttpEndpoint(port: 5102, isProxied: false)
     .WithHttpHealthCheck("/health")
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
@@ -34,7 +33,6 @@ var basketApi = builder.AddProject<Projects.Basket_Api>("basket-api")
     .WithEnvironment("BuyerTokens__Key", buyerTokenKey);
 
 var orderingWorker = builder.AddProject<Projects.Ordering_Worker>("ordering-worker")
-    .WithHttpEndpoint(port: 5103, isProxied: false)
     .WithHttpHealthCheck("/health")
     .WithReference(orderingDb).WaitFor(orderingDb)
     .WithReference(messaging).WaitFor(messaging)
@@ -43,7 +41,6 @@ var orderingWorker = builder.AddProject<Projects.Ordering_Worker>("ordering-work
     .WithEnvironment("BuyerTokens__Key", buyerTokenKey);
 
 builder.AddProject<Projects.WebFrontend>("webfrontend")
-    .WithHttpEndpoint(port: 5080, isProxied: false)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithReference(catalogApi).WaitFor(catalogApi)

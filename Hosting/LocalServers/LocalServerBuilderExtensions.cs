@@ -45,6 +45,11 @@ public static class LocalServerBuilderExtensions
             endpoint.AllocatedEndpoint = new AllocatedEndpoint(endpoint, Loopback, port);
         }
 
+        if (!app.Resources.OfType<LocalServerProcessResource>().Any())
+        {
+            MarkServiceProcesses(app, root);
+        }
+
         var process = app.AddResource(new LocalServerProcessResource($"{server.Resource.Name}-server", command, directory))
             .WithParentRelationship(server)
             .WithEnvironment(LocalServerOptions.ProcessMarkerVariable, root)
@@ -54,6 +59,19 @@ public static class LocalServerBuilderExtensions
             MirrorProcessStateAsync(resource, process.Resource, initialize, cancellationToken));
         return process;
     }
+
+    /// <summary>Gives the services the marker the server processes carry, so that every process of one app host can be
+    /// found in /proc (by an operator, or by the tests that check none outlives the app host).</summary>
+    private static void MarkServiceProcesses(IDistributedApplicationBuilder app, string root) =>
+        app.Eventing.Subscribe<BeforeStartEvent>((start, _) =>
+        {
+            foreach (var project in start.Model.Resources.OfType<ProjectResource>())
+            {
+                project.Annotations.Add(new EnvironmentCallbackAnnotation(LocalServerOptions.ProcessMarkerVariable, () => root));
+            }
+
+            return Task.CompletedTask;
+        });
 
     /// <summary>Everything only a container runtime can use: the image, volumes, container arguments and lifetime.</summary>
     private static bool IsContainerOnly(IResourceAnnotation annotation) =>

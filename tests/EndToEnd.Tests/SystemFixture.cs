@@ -1,20 +1,19 @@
-using Shop.Hosting.Testing;
+using Shop.Testing;
 
 namespace Shop.EndToEnd.Tests;
 
-/// <summary>The whole system, booted once for the test collection through the testing builder: the same model as
-/// <c>dotnet run --project AppHost</c>, on random ports with a throw-away state folder.</summary>
+/// <summary>The whole system, booted once for the test collection through Aspire's testing builder: the same model as
+/// <c>dotnet run --project AppHost</c>, on random ports with a throw-away data folder.</summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
-    private TestingApplication? _app;
+    private StartedApplication? _app;
 
-    public TestingApplication App => _app ?? throw new InvalidOperationException("The system has not started.");
+    public StartedApplication App => _app ?? throw new InvalidOperationException("The system has not started.");
 
     public async Task InitializeAsync()
     {
-        // With the dashboard, so the services export telemetry and a checkout can be read back as one trace.
-        _app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(options => options.Dashboard.Enabled = true);
-        await _app.StartAndWaitHealthyAsync(TimeSpan.FromMinutes(3));
+        var builder = await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>();
+        _app = await builder.StartAsync(TimeSpan.FromMinutes(3));
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,101 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Shop.Testing;
+
+/// <summary>A started application under test: its connection strings and endpoints, and the operations tests perform on
+/// its servers (restart, stop, start), the way an operator would from the dashboard.</summary>
+public sealed class StartedApplication(DistributedApplication app, string dataPath) : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _connectionStrings = [];
+
+    public DistributedApplication App => app;
+
+    /// <summary>The folder holding every local server's data (and, in each process's environment, their marker).</summary>
+    public string DataPath => dataPath;
+
+    public ResourceNotificationService ResourceNotifications => app.ResourceNotifications;
+
+    /// <summary>The connection string of a resource, resolved once the application has started.</summary>
+    public string GetConnectionString(string resourceName) =>
+        _connectionStrings.TryGetValue(resourceName, out var value) ? value : throw new KeyNotFoundException($"'{resourceName}' has no connection string.");
+
+    public Uri GetEndpoint(string resourceName, string endpointName = "http") => app.GetEndpoint(resourceName, endpointName);
+
+    public HttpClient CreateHttpClient(string resourceName, string endpointName = "http") => app.CreateHttpClient(resourceName, endpointName);
+
+    internal async Task StartAndWaitHealthyAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        await app.StartAsync(deadline.Token);
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        await Task.WhenAll(model.Resources
+            .Where(r => r.Annotations.OfType<HealthCheckAnnotation>().Any())
+            .Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, deadline.Token)));
+
+        foreach (var resource in model.Resources.OfType<IResourceWithConnectionString>())
+        {
+            _connectionStrings[resource.Name] = await resource.GetConnectionStringAsync(deadline.Token)
+                ?? throw new InvalidOperationException($"'{resource.Name}' has no connection string.");
+        }
+    }
+
+    /// <summary>Restarts the process that serves <paramref name="serverName"/> (same port, same data) and waits until
+    /// the server is healthy again.</summary>
+    public async Task RestartServerAsync(string serverName, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        await ExecuteAsync(serverName, KnownResourceCommands.RestartCommand, deadline.Token);
+        await WaitUntilHealthyAsync(serverName, deadline.Token);
+    }
+
+    /// <summary>Stops the process that serves <paramref name="serverName"/>: an outage until <see cref="StartServerAsync"/>.</summary>
+    public async Task StopServerAsync(string serverName, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        await ExecuteAsync(serverName, KnownResourceCommands.StopCommand, deadline.Token);
+        await app.ResourceNotifications.WaitForResourceAsync(serverName, KnownResourceStates.TerminalStates, deadline.Token);
+    }
+
+    /// <summary>Starts the stopped server again and waits until it is healthy.</summary>
+    public async Task StartServerAsync(string serverName, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        await ExecuteAsync(serverName, KnownResourceCommands.StartCommand, deadline.Token);
+        await WaitUntilHealthyAsync(serverName, deadline.Token);
+    }
+
+    public async Task WaitUntilHealthyAsync(string resourceName, CancellationToken cancellationToken) =>
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server still flushing as it exits; the folder is in the temporary directory either way.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Files of the unprivileged user PostgreSQL runs as; the folder is in the temporary directory either way.
+        }
+    }
+
+    /// <summary>Commands go to the server's process (<c>{server}-server</c>) where it runs as one, else to the container.</summary>
+    private async Task ExecuteAsync(string serverName, string command, CancellationToken cancellationToken)
+    {
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        var target = model.Resources.Any(r => r.Name == $"{serverName}-server") ? $"{serverName}-server" : serverName;
+        var result = await app.ResourceCommands.ExecuteCommandAsync(target, command, cancellationToken);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"'{command}' on '{target}' failed: {result.Message}");
+        }
+    }
+}
