@@ -176,9 +176,7 @@ public sealed class CheckoutTests(ShopFixture shop)
         using var client = shop.ClientFor(buyer);
         await client.SetQuantityAsync(17, 3);
         var key = Guid.NewGuid().ToString();
-        var broker = shop.App.Application.GetResourceController("messaging");
-
-        await broker.StopAsync(CancellationToken.None);
+        await shop.App.StopServerAsync("messaging", TimeSpan.FromSeconds(120));
         HttpResponseMessage unavailable;
         try
         {
@@ -186,8 +184,7 @@ public sealed class CheckoutTests(ShopFixture shop)
         }
         finally
         {
-            broker.Start();
-            await shop.App.ResourceNotifications.WaitForResourceHealthyAsync("messaging", new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
+            await shop.App.StartServerAsync("messaging", TimeSpan.FromSeconds(120));
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);

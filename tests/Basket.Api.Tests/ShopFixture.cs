@@ -1,14 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
+using Aspire.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Shop.Hosting.ApplicationModel;
 using Shop.Hosting.Postgres;
-using Shop.Hosting.Projects;
 using Shop.Hosting.RabbitMQ;
 using Shop.Hosting.Redis;
-using Shop.Hosting.Testing;
 using Shop.ServiceDefaults.Security;
+using Shop.Testing;
 
 namespace Shop.Basket.Api.Tests;
 
@@ -20,10 +19,10 @@ public sealed class ShopFixture : IAsyncLifetime
 {
     public const string BuyerTokenKey = "basket-tests-buyer-token-key-of-40-chars";
 
-    private TestingApplication? _app;
+    private StartedApplication? _app;
     private BasketApiFactory? _basket;
 
-    public TestingApplication App => _app ?? throw new InvalidOperationException("The fixture has not started.");
+    public StartedApplication App => _app ?? throw new InvalidOperationException("The fixture has not started.");
 
     public BasketApiFactory Basket => _basket ?? throw new InvalidOperationException("The fixture has not started.");
 
@@ -33,17 +32,16 @@ public sealed class ShopFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
-        var catalogDb = builder.AddPostgres("postgres").AddDatabase("catalogdb");
-        builder.AddRedis("cache");
-        var messaging = builder.AddRabbitMQ("messaging");
-        builder.AddProject<Projects.Catalog_Api>("catalog-api")
+        var builder = TestServers.CreateBuilder();
+        var catalogDb = builder.AddPostgres("postgres").RunAsLocalProcessWithoutContainerRuntime().AddDatabase("catalogdb");
+        builder.AddRedis("cache").RunAsLocalProcessWithoutContainerRuntime();
+        var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin().RunAsLocalProcessWithoutContainerRuntime();
+        builder.AddProject("catalog-api", Repository.ProjectFile("Catalog.Api"))
             .WithReference(catalogDb).WaitFor(catalogDb)
             .WithReference(messaging).WaitFor(messaging)
             .WithEnvironment("Operator__Key", "basket-tests-operator-key")
             .WithEnvironment("BuyerTokens__Key", BuyerTokenKey);
-        _app = new TestingApplication(builder.Build());
-        await _app.StartAndWaitHealthyAsync(TimeSpan.FromSeconds(240));
+        _app = await builder.StartAsync(TimeSpan.FromSeconds(240));
 
         _basket = new BasketApiFactory(Settings());
         SubmittedOrders = new SubmittedOrders(_app.GetConnectionString("messaging"));

@@ -4,9 +4,10 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Shop.Catalog.Api.Infrastructure;
+using Aspire.Hosting;
 using Shop.Hosting.Postgres;
 using Shop.Hosting.RabbitMQ;
-using Shop.Hosting.Testing;
+using Shop.Testing;
 
 namespace Shop.Catalog.Api.Tests;
 
@@ -20,18 +21,17 @@ public sealed class CatalogServersFixture : IAsyncLifetime
     private readonly SemaphoreSlim _seededLock = new(1, 1);
     private readonly SemaphoreSlim _templateLock = new(1, 1);
     private bool _templateMigrated;
-    private TestingApplication? _app;
+    private StartedApplication? _app;
     private CatalogApp? _seeded;
 
     public string PostgresConnectionString => _app?.GetConnectionString("postgres") ?? throw NotStarted();
 
     public async Task InitializeAsync()
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
-        builder.AddPostgres("postgres");
-        builder.AddRabbitMQ("messaging");
-        _app = new TestingApplication(builder.Build());
-        await _app.StartAndWaitHealthyAsync(TimeSpan.FromMinutes(2));
+        var builder = TestServers.CreateBuilder();
+        builder.AddPostgres("postgres").RunAsLocalProcessWithoutContainerRuntime();
+        builder.AddRabbitMQ("messaging").WithManagementPlugin().RunAsLocalProcessWithoutContainerRuntime();
+        _app = await builder.StartAsync(TimeSpan.FromMinutes(2));
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>

@@ -7,7 +7,7 @@ namespace Shop.Testing;
 
 /// <summary>A started application under test: its connection strings and endpoints, and the operations tests perform on
 /// its servers (restart, stop, start), the way an operator would from the dashboard.</summary>
-public sealed class StartedApplication(DistributedApplication app, string dataPath) : IAsyncDisposable
+public sealed class StartedApplication(DistributedApplication app, string dataPath, bool deleteData) : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _connectionStrings = [];
 
@@ -73,6 +73,11 @@ public sealed class StartedApplication(DistributedApplication app, string dataPa
     public async ValueTask DisposeAsync()
     {
         await app.DisposeAsync();
+        if (!deleteData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(dataPath, recursive: true);

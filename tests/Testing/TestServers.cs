@@ -8,13 +8,14 @@ namespace Shop.Testing;
 /// (deleted when the application is disposed) and every port random.</summary>
 public static class TestServers
 {
-    /// <summary>A builder for servers (and service projects) a test declares itself.</summary>
-    public static IDistributedApplicationTestingBuilder CreateBuilder()
-    {
-        var dataPath = NewDataPath();
-        var builder = DistributedApplicationTestingBuilder.Create(DataPathArgument(dataPath));
-        return builder;
-    }
+    private const string KeepDataKey = "Testing:KeepData";
+
+    /// <summary>A builder for servers (and service projects) a test declares itself. Given a <paramref name="dataPath"/>,
+    /// the data stays there after the application stops, for a second run to find; <paramref name="args"/> are
+    /// configuration such as <c>--Parameters:postgres-password=…</c>.</summary>
+    public static IDistributedApplicationTestingBuilder CreateBuilder(string? dataPath = null, params string[] args) =>
+        DistributedApplicationTestingBuilder.Create(
+            [DataPathArgument(dataPath ?? NewDataPath()), $"--{KeepDataKey}={dataPath is not null}", .. args]);
 
     /// <summary>The app host's own model (<typeparamref name="TAppHost"/>), as <c>dotnet run --project AppHost</c> runs it.</summary>
     public static async Task<IDistributedApplicationTestingBuilder> CreateAppHostBuilderAsync<TAppHost>(bool dashboard = false)
@@ -31,7 +32,7 @@ public static class TestServers
     {
         var dataPath = builder.Configuration[LocalServerOptions.DataPathKey]!;
         var app = await builder.BuildAsync();
-        var started = new StartedApplication(app, dataPath);
+        var started = new StartedApplication(app, dataPath, deleteData: builder.Configuration[KeepDataKey] != bool.TrueString);
         try
         {
             await started.StartAndWaitHealthyAsync(timeout);

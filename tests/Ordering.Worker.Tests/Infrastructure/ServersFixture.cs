@@ -4,11 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Serialization;
 using Npgsql;
-using Shop.Hosting.ApplicationModel;
-using Shop.Hosting.Orchestration;
+using Aspire.Hosting;
 using Shop.Hosting.Postgres;
 using Shop.Hosting.RabbitMQ;
-using Shop.Hosting.Testing;
+using Shop.Testing;
 
 namespace Shop.Ordering.Worker.Tests.Infrastructure;
 
@@ -19,18 +18,17 @@ public sealed class ServersFixture : IAsyncLifetime
 {
     public const string Messaging = "messaging";
 
-    private TestingApplication? _app;
+    private StartedApplication? _app;
     private HttpClient? _management;
 
-    private TestingApplication App => _app ?? throw new InvalidOperationException("The servers have not started.");
+    private StartedApplication App => _app ?? throw new InvalidOperationException("The servers have not started.");
 
     public async Task InitializeAsync()
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
-        builder.AddPostgres("postgres");
-        builder.AddRabbitMQ(Messaging);
-        _app = new TestingApplication(builder.Build());
-        await _app.StartAndWaitHealthyAsync(TimeSpan.FromSeconds(120));
+        var builder = TestServers.CreateBuilder();
+        builder.AddPostgres("postgres").RunAsLocalProcessWithoutContainerRuntime();
+        builder.AddRabbitMQ(Messaging).WithManagementPlugin().RunAsLocalProcessWithoutContainerRuntime();
+        _app = await builder.StartAsync(TimeSpan.FromSeconds(120));
 
         var broker = new Uri(_app.GetConnectionString(Messaging));
         _management = new HttpClient { BaseAddress = _app.GetEndpoint(Messaging, "management") };
@@ -60,7 +58,7 @@ public sealed class ServersFixture : IAsyncLifetime
         }
 
         using (var permitted = await _management.PutAsJsonAsync(
-            $"api/permissions/{name}/{RabbitMQServerResource.UserName}", new { configure = ".*", write = ".*", read = ".*" }))
+            $"api/permissions/{name}/{Uri.UnescapeDataString(new Uri(App.GetConnectionString(Messaging)).UserInfo.Split(':')[0])}", new { configure = ".*", write = ".*", read = ".*" }))
         {
             permitted.EnsureSuccessStatusCode();
         }
@@ -85,30 +83,13 @@ public sealed class ServersFixture : IAsyncLifetime
 
     /// <summary>Stops the broker (SIGTERM: durable queues and persistent messages survive) and starts it again on the
     /// same port and data folder, returning once it is healthy.</summary>
-    public async Task RestartBrokerAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await App.Application.GetResourceController(Messaging).RestartAsync(timeout.Token);
-        await WaitUntilBrokerHealthyAsync(timeout.Token);
-    }
+    public Task RestartBrokerAsync() => App.RestartServerAsync(Messaging, TimeSpan.FromSeconds(120));
 
     /// <summary>Stops the broker (an outage), until <see cref="StartBrokerAsync"/>.</summary>
-    public async Task StopBrokerAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await App.Application.GetResourceController(Messaging).StopAsync(timeout.Token);
-    }
+    public Task StopBrokerAsync() => App.StopServerAsync(Messaging, TimeSpan.FromSeconds(120));
 
     /// <summary>Starts the stopped broker again, returning once it is healthy.</summary>
-    public async Task StartBrokerAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        App.Application.GetResourceController(Messaging).Start();
-        await WaitUntilBrokerHealthyAsync(timeout.Token);
-    }
-
-    private async Task WaitUntilBrokerHealthyAsync(CancellationToken cancellationToken) => await App.ResourceNotifications.WaitForAsync(
-        Messaging, s => s.State == ResourceState.Running && s.Health == HealthStatus.Healthy, cancellationToken);
+    public Task StartBrokerAsync() => App.StartServerAsync(Messaging, TimeSpan.FromSeconds(120));
 
     public async Task DisposeAsync()
     {

@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Shop.Hosting.Orchestration;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Shop.Testing;
 
 namespace Shop.Ordering.Worker.Tests.Infrastructure;
 
 /// <summary>Ordering.Worker as a real process (<c>dotnet Ordering.Worker.dll</c>) that a test can kill or stop.</summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
-    private readonly ChildProcess _process;
+    private readonly Process _process;
     private readonly ConcurrentQueue<string> _output;
 
-    private WorkerProcess(ChildProcess process, Uri address, ConcurrentQueue<string> output)
+    private WorkerProcess(Process process, Uri address, ConcurrentQueue<string> output)
     {
         _process = process;
         Address = address;
@@ -32,14 +34,23 @@ public sealed class WorkerProcess : IAsyncDisposable
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
         var output = new ConcurrentQueue<string>();
-        var process = await ChildProcess.StartAsync(
-            new ChildProcessSpec("dotnet", [Projects.Ordering_Worker.AssemblyPath])
-            {
-                WorkingDirectory = Path.GetDirectoryName(Projects.Ordering_Worker.AssemblyPath),
-                Environment = environment,
-                ParentDeathSignal = PosixSignalNumber.Kill,
-            },
-            (line, _) => output.Enqueue(line));
+        var assembly = Repository.BuildOutput("Ordering.Worker");
+        var start = new ProcessStartInfo("dotnet", [assembly])
+        {
+            WorkingDirectory = Path.GetDirectoryName(assembly),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The worker could not be started.");
+        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         var worker = new WorkerProcess(process, address, output);
         await worker.WaitHealthyAsync();
         return worker;
@@ -48,20 +59,29 @@ public sealed class WorkerProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output.TakeLast(60));
 
     /// <summary>SIGKILL: no chance to finish anything.</summary>
-    public Task KillAsync() => _process.StopAsync(PosixSignalNumber.Kill, CancellationToken.None);
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
 
     /// <summary>SIGTERM, as a scale-in sends it; returns the exit code.</summary>
     public async Task<int> TerminateAsync()
     {
-        _process.Signal(PosixSignalNumber.Term);
+        _ = Signal(_process.Id, Sigterm);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        return await _process.WaitForExitAsync(timeout.Token);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
         _process.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private async Task WaitHealthyAsync()
@@ -87,6 +107,11 @@ public sealed class WorkerProcess : IAsyncDisposable
             },
             () => Task.FromResult($"the worker is not healthy:\n{Output}"));
     }
+
+    private const int Sigterm = 15;
+
+    [DllImport("libc", EntryPoint = "kill")]
+    private static extern int Signal(int pid, int signal);
 
     private static int FreePort()
     {

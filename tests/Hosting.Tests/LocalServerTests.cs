@@ -1,15 +1,17 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Npgsql;
 using RabbitMQ.Client;
 using Shop.Hosting.Postgres;
 using Shop.Hosting.RabbitMQ;
 using Shop.Hosting.Redis;
-using Shop.Hosting.Testing;
+using Shop.Testing;
 
 namespace Shop.Hosting.Tests;
 
-/// <summary>Each local server runner against the machine's real server programs: it starts, is healthy, accepts only
-/// its generated credentials, and keeps its data across a restart on the same state folder.</summary>
-public sealed class ServerRunnerTests : IDisposable
+/// <summary>Each server run as a local process (no container runtime here) from the machine's real server programs: it
+/// starts, is healthy, accepts only its credentials, and keeps its data across a restart on the same data folder.</summary>
+public sealed class LocalServerTests : IDisposable
 {
     private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(90);
     private readonly string _state = Path.Combine(Path.GetTempPath(), "shop-tests", Guid.NewGuid().ToString("N")[..12]);
@@ -17,7 +19,7 @@ public sealed class ServerRunnerTests : IDisposable
     [Fact]
     public async Task Postgres_creates_its_databases_runs_unprivileged_and_keeps_data_across_restarts()
     {
-        await using (var app = await StartAsync(b => b.AddPostgres("postgres").AddDatabase("appdb")))
+        await using (var app = await StartAsync(b => b.AddPostgres("postgres").RunAsLocalProcessWithoutContainerRuntime().AddDatabase("appdb")))
         {
             await using var connection = new NpgsqlConnection(app.GetConnectionString("appdb"));
             await connection.OpenAsync();
@@ -34,7 +36,7 @@ public sealed class ServerRunnerTests : IDisposable
             await Assert.ThrowsAsync<PostgresException>(() => intruder.OpenAsync());
         }
 
-        await using (var app = await StartAsync(b => b.AddPostgres("postgres").AddDatabase("appdb")))
+        await using (var app = await StartAsync(b => b.AddPostgres("postgres").RunAsLocalProcessWithoutContainerRuntime().AddDatabase("appdb")))
         {
             await using var connection = new NpgsqlConnection(app.GetConnectionString("appdb"));
             await connection.OpenAsync();
@@ -45,7 +47,7 @@ public sealed class ServerRunnerTests : IDisposable
     [Fact]
     public async Task Redis_requires_its_password_and_keeps_data_across_restarts()
     {
-        await using (var app = await StartAsync(b => b.AddRedis("cache")))
+        await using (var app = await StartAsync(b => b.AddRedis("cache").RunAsLocalProcessWithoutContainerRuntime()))
         {
             var (port, password) = RedisEndpoint(app);
             Assert.Equal("+OK", await RespClient.SendAsync(port, ["AUTH", password], ["SET", "kept", "first run"]));
@@ -53,7 +55,7 @@ public sealed class ServerRunnerTests : IDisposable
             Assert.StartsWith("-NOAUTH", await RespClient.SendAsync(port, ["GET", "kept"]), StringComparison.Ordinal);
         }
 
-        await using (var app = await StartAsync(b => b.AddRedis("cache")))
+        await using (var app = await StartAsync(b => b.AddRedis("cache").RunAsLocalProcessWithoutContainerRuntime()))
         {
             var (port, password) = RedisEndpoint(app);
             Assert.Equal("$9 first run", await RespClient.SendAsync(port, ["AUTH", password], ["GET", "kept"]));
@@ -63,7 +65,7 @@ public sealed class ServerRunnerTests : IDisposable
     [Fact]
     public async Task RabbitMQ_requires_its_password_and_keeps_durable_messages_across_restarts()
     {
-        await using (var app = await StartAsync(b => b.AddRabbitMQ("messaging")))
+        await using (var app = await StartAsync(b => b.AddRabbitMQ("messaging").WithManagementPlugin().RunAsLocalProcessWithoutContainerRuntime()))
         {
             var factory = new ConnectionFactory { Uri = new Uri(app.GetConnectionString("messaging")) };
             await using var connection = await factory.CreateConnectionAsync();
@@ -71,11 +73,11 @@ public sealed class ServerRunnerTests : IDisposable
             await channel.QueueDeclareAsync("kept", durable: true, exclusive: false, autoDelete: false);
             await channel.BasicPublishAsync("", "kept", mandatory: false, new BasicProperties { Persistent = true }, "first run"u8.ToArray());
 
-            var intruder = new ConnectionFactory { Uri = new Uri(app.GetConnectionString("messaging").Replace("shop:", "guest:", StringComparison.Ordinal)) };
+            var intruder = new ConnectionFactory { Uri = new Uri(app.GetConnectionString("messaging").Replace(Password, "wrong-password", StringComparison.Ordinal)) };
             await Assert.ThrowsAnyAsync<Exception>(() => intruder.CreateConnectionAsync());
         }
 
-        await using (var app = await StartAsync(b => b.AddRabbitMQ("messaging")))
+        await using (var app = await StartAsync(b => b.AddRabbitMQ("messaging").WithManagementPlugin().RunAsLocalProcessWithoutContainerRuntime()))
         {
             var factory = new ConnectionFactory { Uri = new Uri(app.GetConnectionString("messaging")) };
             await using var connection = await factory.CreateConnectionAsync();
@@ -94,24 +96,22 @@ public sealed class ServerRunnerTests : IDisposable
         }
     }
 
-    /// <summary>Starts a model on this test's state folder (kept between the two runs of a test).</summary>
-    private async Task<RunningModel> StartAsync(Action<IDistributedApplicationBuilder> declare)
+    /// <summary>The same passwords in both runs, as the app host keeps its generated ones in user secrets.</summary>
+    private const string Password = "local-server-tests-password";
+
+    /// <summary>Starts servers on this test's data folder (kept between the two runs of a test).</summary>
+    private async Task<StartedApplication> StartAsync(Action<IDistributedApplicationTestingBuilder> declare)
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            StateDirectory = _state,
-            RandomizePorts = true,
-            OpenBrowser = false,
-            EchoResourceLogs = false,
-            DisableContainers = true,
-        });
+        var builder = TestServers.CreateBuilder(
+            _state,
+            $"--Parameters:postgres-password={Password}",
+            $"--Parameters:cache-password={Password}",
+            $"--Parameters:messaging-password={Password}");
         declare(builder);
-        var model = new RunningModel(builder.Build());
-        await model.Testing.StartAndWaitHealthyAsync(_startTimeout);
-        return model;
+        return await builder.StartAsync(_startTimeout);
     }
 
-    private static (int Port, string Password) RedisEndpoint(RunningModel app)
+    private static (int Port, string Password) RedisEndpoint(StartedApplication app)
     {
         var parts = app.GetConnectionString("cache").Split(',');
         return (int.Parse(parts[0].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture), parts[1]["password=".Length..]);
@@ -130,15 +130,5 @@ public sealed class ServerRunnerTests : IDisposable
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
-    }
-
-    /// <summary>Stops the model without deleting its state folder, so a second run can find the data.</summary>
-    private sealed class RunningModel(DistributedApplication application) : IAsyncDisposable
-    {
-        public TestingApplication Testing { get; } = new(application, deleteStateOnDispose: false);
-
-        public string GetConnectionString(string resource) => Testing.GetConnectionString(resource);
-
-        public ValueTask DisposeAsync() => Testing.DisposeAsync();
     }
 }
