@@ -1,9 +1,12 @@
 using Shop.Contracts;
 using Shop.Hosting.Postgres;
+using Shop.Hosting.Publishing;
 using Shop.Hosting.RabbitMQ;
 using Shop.Hosting.Redis;
 
-var builder = DistributedApplication.CreateBuilder(args);
+// `publish` writes the azd project (azure.yaml, infra/) through Aspire's publish pipeline instead of running anything.
+var builder = DistributedApplication.CreateBuilder(PublishVerb.Expand(args));
+builder.AddAzdPublisher();
 
 // Containers where a container runtime answers; otherwise the same servers from the machine's packages.
 var postgres = builder.AddPostgres("postgres").WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
@@ -17,9 +20,13 @@ var operatorKey = builder.AddParameter("operator-key", new GenerateParameterDefa
 var buyerTokenKey = builder.AddParameter("buyer-token-key", new GenerateParameterDefault { MinLength = 40, Special = false }, secret: true, persist: true);
 
 // Each service scales to zero when deployed: HTTP requests and messages in the queue it consumes wake it up.
+// The services read references the .NET way only (ConnectionStrings__x, services__x__http__0), not also as X_HOST,
+// X_PASSWORD… copies that would spread every secret once more.
+const ReferenceEnvironmentInjectionFlags DotNetReferences = ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery;
 var catalogApi = builder.AddProject<Projects.Catalog_Api>("catalog-api")
     .WithHttpEndpoint(port: 5101, isProxied: false)
     .WithHttpHealthCheck("/health")
+    .WithReferenceEnvironment(DotNetReferences)
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithRabbitMQScaleRule(messaging, QueueNames.CatalogStock)
@@ -28,6 +35,7 @@ var catalogApi = builder.AddProject<Projects.Catalog_Api>("catalog-api")
 var basketApi = builder.AddProject<Projects.Basket_Api>("basket-api")
     .WithHttpEndpoint(port: 5102, isProxied: false)
     .WithHttpHealthCheck("/health")
+    .WithReferenceEnvironment(DotNetReferences)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(catalogApi)
@@ -36,6 +44,7 @@ var basketApi = builder.AddProject<Projects.Basket_Api>("basket-api")
 var orderingWorker = builder.AddProject<Projects.Ordering_Worker>("ordering-worker")
     .WithHttpEndpoint(port: 5103, isProxied: false)
     .WithHttpHealthCheck("/health")
+    .WithReferenceEnvironment(DotNetReferences)
     .WithReference(orderingDb).WaitFor(orderingDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithRabbitMQScaleRule(messaging, QueueNames.Ordering)
@@ -46,6 +55,7 @@ builder.AddProject<Projects.WebFrontend>("webfrontend")
     .WithHttpEndpoint(port: 5080, isProxied: false)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
+    .WithReferenceEnvironment(DotNetReferences)
     .WithReference(catalogApi).WaitFor(catalogApi)
     .WithReference(basketApi)
     .WithReference(orderingWorker)
