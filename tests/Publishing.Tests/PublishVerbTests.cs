@@ -1,6 +1,5 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Hosting.Publishing;
 
@@ -41,9 +40,9 @@ public sealed class PublishVerbTests
     [Fact]
     public async Task A_resource_whose_kind_has_no_Azure_deployment_stops_publishing_with_its_name()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(["publish"]);
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = ["--operation", "publish"], DisableDashboard = true });
         builder.AddResource(new UndeployableResource("sidecar"));
-        await using var application = await builder.BuildAsync();
+        await using var application = builder.Build();
         var publisher = new AzdPublisher(
             application.Services.GetRequiredService<DistributedApplicationModel>(),
             application.Services.GetRequiredService<DistributedApplicationExecutionContext>(),

@@ -42,6 +42,9 @@ public sealed class PublishedProject : IDisposable
 
     public string Directory { get; }
 
+    /// <summary>A folder for other output of the tests, deleted with the published project.</summary>
+    public string ScratchDirectory => Path.Combine(_root, "scratch");
+
     /// <summary>Every file written, by path relative to the output folder.</summary>
     public IReadOnlyDictionary<string, string> Files { get; }
 

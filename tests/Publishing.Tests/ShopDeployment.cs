@@ -20,7 +20,10 @@ public sealed class ShopDeployment : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<global::Projects.AppHost>(["publish"]);
+        // Once built, Aspire's testing builder lets the app host's entry point go on into Run(), which in publish mode
+        // runs the publish pipeline: it must write into a scratch folder, never over the committed azure.yaml and infra/.
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<global::Projects.AppHost>(
+            ["publish", "--output", Published.ScratchDirectory]);
         _application = await builder.BuildAsync();
     }
 
