@@ -33,7 +33,19 @@ public static class AzdPublishingExtensions
         var outputPath = context.Services.GetRequiredService<IOptions<PipelineOptions>>().Value.OutputPath;
         var output = Path.GetFullPath(outputPath ?? applicationRoot);
         var publisher = new AzdPublisher(context.Model, context.ExecutionContext, applicationRoot);
-        var files = await publisher.PublishAsync(output, context.CancellationToken);
+        IReadOnlyList<string> files;
+        try
+        {
+            files = await publisher.PublishAsync(output, context.CancellationToken);
+        }
+        catch
+        {
+            // Aspire logs a failed step and stops the app host, which still exits with 0; a script or CI job running
+            // `publish` must see the failure.
+            Environment.ExitCode = 1;
+            throw;
+        }
+
         context.Logger.LogInformation(
             "Wrote the azd project to {Output}: {Files}. Deploy it with `azd up` from the folder that holds azure.yaml.",
             output, string.Join(", ", files));

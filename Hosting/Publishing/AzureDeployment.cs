@@ -171,7 +171,9 @@ public sealed class AzureDeployment
         ConnectionStringReference reference => new(DeploymentOf(reference.Resource).GetConnectionString(this), IsSecret: true),
         IResourceWithConnectionString resource => new(DeploymentOf(resource).GetConnectionString(this), IsSecret: true),
         EndpointReference endpoint => new(DeploymentOf(endpoint.Resource).GetEndpointUrl(this, endpoint), IsSecret: false),
-        _ => throw new InvalidOperationException($"The publisher cannot render a {value.GetType().Name} in Azure."),
+        _ => throw new InvalidOperationException(
+            $"The publisher cannot render {(value is IManifestExpressionProvider expression ? expression.ValueExpression : value.GetType().Name)} in Azure: " +
+            "give services their references as ConnectionStrings__ and services__ variables (WithReferenceEnvironment), or a parameter."),
     };
 
     private static AzureResourceDeployment DeploymentOf(IResource resource) =>

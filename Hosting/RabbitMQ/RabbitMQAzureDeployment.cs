@@ -15,8 +15,8 @@ internal sealed class RabbitMQAzureDeployment(RabbitMQServerResource rabbit) : A
     // The image's rabbitmq user: the share is mounted as that user, as the broker refuses files it does not own.
     private const string BrokerUserId = "999";
 
-    // A named user rather than the well-known "guest" that Aspire's local container uses: the deployed broker is reached
-    // over the network, and it is the user the services and the scale rules log in as.
+    // Not "guest", Aspire's local default: RabbitMQ admits guest from localhost only, and the deployed broker is reached
+    // over the network by the services and by the scale rules.
     private const string UserName = "shop";
 
     // The broker sizes its memory alarm from the machine's memory, not the container's: tell it the container's.

@@ -38,6 +38,15 @@ public sealed class PublishVerbTests
     }
 
     [Fact]
+    public void A_publish_that_fails_exits_with_an_error_and_says_why()
+    {
+        var (exitCode, log) = PublishedProject.RunAppHost(["publish", "--output", "/dev/null/azd"]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("/dev/null/azd", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_resource_whose_kind_has_no_Azure_deployment_stops_publishing_with_its_name()
     {
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = ["--operation", "publish"], DisableDashboard = true });
