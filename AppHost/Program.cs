@@ -1,9 +1,12 @@
 using Shop.Contracts;
 using Shop.Hosting.Postgres;
+using Shop.Hosting.Publishing;
 using Shop.Hosting.RabbitMQ;
 using Shop.Hosting.Redis;
 
-var builder = DistributedApplication.CreateBuilder(args);
+// `publish` writes the azd project (azure.yaml, infra/) through Aspire's publish pipeline instead of running anything.
+var builder = DistributedApplication.CreateBuilder(PublishVerb.Expand(args));
+builder.AddAzdPublisher();
 
 // Containers where a container runtime answers; otherwise the same servers from the machine's packages.
 var postgres = builder.AddPostgres("postgres").WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
@@ -18,8 +21,12 @@ var buyerTokenKey = builder.AddParameter("buyer-token-key", new GenerateParamete
 
 // Each service listens on the port of its launch profile (5080, 5101–5103).
 // Each service scales to zero when deployed: HTTP requests and messages in the queue it consumes wake it up.
+// The services read references the .NET way only (ConnectionStrings__x, services__x__http__0), not also as X_HOST,
+// X_PASSWORD… copies that would spread every secret once more.
+const ReferenceEnvironmentInjectionFlags DotNetReferences = ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery;
 var catalogApi = builder.AddProject<Projects.Catalog_Api>("catalog-api")
     .WithHttpHealthCheck("/health")
+    .WithReferenceEnvironment(DotNetReferences)
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithRabbitMQScaleRule(messaging, QueueNames.CatalogStock)
@@ -27,6 +34,7 @@ var catalogApi = builder.AddProject<Projects.Catalog_Api>("catalog-api")
 
 var basketApi = builder.AddProject<Projects.Basket_Api>("basket-api")
     .WithHttpHealthCheck("/health")
+    .WithReferenceEnvironment(DotNetReferences)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(catalogApi)
@@ -34,6 +42,7 @@ var basketApi = builder.AddProject<Projects.Basket_Api>("basket-api")
 
 var orderingWorker = builder.AddProject<Projects.Ordering_Worker>("ordering-worker")
     .WithHttpHealthCheck("/health")
+    .WithReferenceEnvironment(DotNetReferences)
     .WithReference(orderingDb).WaitFor(orderingDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithRabbitMQScaleRule(messaging, QueueNames.Ordering)
@@ -43,6 +52,7 @@ var orderingWorker = builder.AddProject<Projects.Ordering_Worker>("ordering-work
 builder.AddProject<Projects.WebFrontend>("webfrontend")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
+    .WithReferenceEnvironment(DotNetReferences)
     .WithReference(catalogApi).WaitFor(catalogApi)
     .WithReference(basketApi)
     .WithReference(orderingWorker)

@@ -121,6 +121,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: 'basket-api'
             }
             {
+              name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY'
+              value: 'in_memory'
+            }
+            {
               name: 'ConnectionStrings__cache'
               secretRef: 'connectionstrings-cache'
             }

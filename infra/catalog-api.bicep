@@ -128,6 +128,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: 'catalog-api'
             }
             {
+              name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY'
+              value: 'in_memory'
+            }
+            {
               name: 'ConnectionStrings__catalogdb'
               secretRef: 'connectionstrings-catalogdb'
             }

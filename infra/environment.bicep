@@ -2,6 +2,8 @@
 
 param location string
 param tags object
+
+@minLength(13)
 param resourceToken string
 
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {

@@ -135,6 +135,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: 'ordering-worker'
             }
             {
+              name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY'
+              value: 'in_memory'
+            }
+            {
               name: 'ConnectionStrings__orderingdb'
               secretRef: 'connectionstrings-orderingdb'
             }

@@ -107,6 +107,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: 'webfrontend'
             }
             {
+              name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY'
+              value: 'in_memory'
+            }
+            {
               name: 'services__catalog-api__http__0'
               value: 'http://catalog-api'
             }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Shop.Hosting.ApplicationModel;
+using Aspire.Hosting.ApplicationModel;
 using Shop.Hosting.Publishing;
 using Shop.Hosting.Publishing.Bicep;
 
@@ -7,7 +7,7 @@ namespace Shop.Hosting.Postgres;
 
 /// <summary>A PostgreSQL server as Azure Database for PostgreSQL flexible server (Burstable B1ms, the smallest),
 /// with every database of the model, reachable from the Container Apps environment.</summary>
-internal sealed class PostgresAzureDeployment(PostgresServerResource server) : AzureDeploymentAnnotation
+internal sealed class PostgresAzureDeployment(PostgresServerResource server) : AzureResourceDeployment
 {
     // Azure refuses logins such as "admin", "root" or "azure_superuser"; the services do not mind which login it is.
     private const string AdministratorLogin = "dbadmin";
@@ -19,11 +19,11 @@ internal sealed class PostgresAzureDeployment(PostgresServerResource server) : A
         var module = new AzureModule(deployment);
         var name = module.Pass("name", "string", deployment.UniqueName(server.Name));
         var login = module.Pass("administratorLogin", "string", AdministratorLogin);
-        var password = module.Pass("administratorPassword", "string", deployment.Parameter(server.Password), secure: true);
+        var password = module.Pass("administratorPassword", "string", deployment.Parameter(server.PasswordParameter), secure: true);
         var databaseNames = new BicepArray();
-        foreach (var database in server.Databases)
+        foreach (var databaseName in server.Databases.Values)
         {
-            databaseNames.Add(database.DatabaseName);
+            databaseNames.Add(databaseName);
         }
 
         var databases = module.Pass("databases", "array", databaseNames);
@@ -90,10 +90,10 @@ internal sealed class PostgresAzureDeployment(PostgresServerResource server) : A
     /// <summary>Npgsql's format, as locally, over TLS: the flexible server refuses unencrypted connections.</summary>
     internal static BicepExpression ConnectionString(AzureDeployment deployment, PostgresServerResource server, string? database)
     {
-        var port = (server.Endpoint.TargetPort ?? 5432).ToString(CultureInfo.InvariantCulture);
+        var port = (server.PrimaryEndpoint.TargetPort ?? 5432).ToString(CultureInfo.InvariantCulture);
         return BicepExpression.Interpolate(
             "Host=", deployment.ModuleOutput(server, "host"),
-            $";Port={port};Username={AdministratorLogin};Password=", deployment.Parameter(server.Password),
+            $";Port={port};Username={AdministratorLogin};Password=", deployment.Parameter(server.PasswordParameter),
             database is null ? ";Ssl Mode=Require" : $";Database={database};Ssl Mode=Require");
     }
 }

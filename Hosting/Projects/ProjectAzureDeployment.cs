@@ -1,4 +1,5 @@
-using Shop.Hosting.ApplicationModel;
+using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
 using Shop.Hosting.Publishing;
 using Shop.Hosting.Publishing.Bicep;
 
@@ -6,7 +7,7 @@ namespace Shop.Hosting.Projects;
 
 /// <summary>A service project as a container app that scales to zero: built and pushed by azd (an azure.yaml
 /// service), reached by name inside the environment, woken by HTTP requests and by its scale rules.</summary>
-internal sealed class ProjectAzureDeployment(ProjectResource project) : AzureDeploymentAnnotation
+internal sealed class ProjectAzureDeployment(ProjectResource project) : AzureResourceDeployment
 {
     // A request-bound .NET service keeps up with this many requests in flight; past it the platform adds replicas.
     private const int ConcurrentRequestsPerReplica = 50;
@@ -15,9 +16,11 @@ internal sealed class ProjectAzureDeployment(ProjectResource project) : AzureDep
     // so the platform's default TCP probes pass. Names no registry host: it comes from the platform's default registry.
     private const string PlaceholderImage = "nginxinc/nginx-unprivileged:alpine";
 
-    private EndpointAnnotation Http => project.GetEndpoint("http");
+    // The port the service's image listens on (ContainerPort in Directory.Build.targets), whichever port it has locally.
+    private const int Port = 8080;
 
-    private int Port => Http.TargetPort ?? throw new InvalidOperationException($"Endpoint 'http' of '{project.Name}' has no target port to deploy with.");
+    private EndpointAnnotation Http => project.Annotations.OfType<EndpointAnnotation>().SingleOrDefault(e => e.Name == "http")
+        ?? throw new InvalidOperationException($"Project '{project.Name}' has no 'http' endpoint to deploy.");
 
     public override void AddTo(AzureDeployment deployment)
     {
@@ -63,7 +66,7 @@ internal sealed class ProjectAzureDeployment(ProjectResource project) : AzureDep
         app.Image = new BicepExpression($"empty({imageParameter}) ? {placeholder} : {imageParameter}");
         app.Probes = new BicepExpression($"empty({imageParameter}) ? [] : {probes}");
 
-        var environment = Environment();
+        var environment = Environment(deployment);
         foreach (var (name, value) in environment)
         {
             app.SetEnvironment(name, deployment.Render(value));
@@ -91,23 +94,23 @@ internal sealed class ProjectAzureDeployment(ProjectResource project) : AzureDep
     }
 
     /// <summary>Inside the environment an app is reached by its name, on the ingress' port 80.</summary>
-    public override BicepValue GetEndpointUrl(AzureDeployment deployment, EndpointAnnotation endpoint) => $"{endpoint.Scheme}://{project.Name}";
+    public override BicepValue GetEndpointUrl(AzureDeployment deployment, EndpointReference endpoint) => $"{endpoint.Scheme}://{project.Name}";
 
-    /// <summary>What the service reads locally, as deployed: the model's variables plus the hosting ones that a
-    /// local run sets differently (listening port, environment name).</summary>
-    private Dictionary<string, EnvironmentValue> Environment()
+    /// <summary>What the service reads, as deployed: the hosting variables this deployment decides (environment name,
+    /// listening port, telemetry name), then the model's own variables in publish mode (references, parameters).</summary>
+    private Dictionary<string, object> Environment(AzureDeployment deployment)
     {
-        var environment = new Dictionary<string, EnvironmentValue>
+        var environment = new Dictionary<string, object>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             // TLS ends at the platform's ingress: the app learns the original scheme and host from X-Forwarded-*.
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
-            ["HTTP_PORTS"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HTTP_PORTS"] = Port.ToString(CultureInfo.InvariantCulture),
             ["OTEL_SERVICE_NAME"] = project.Name,
         };
-        foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        foreach (var (name, value) in deployment.EnvironmentOf(project).Variables)
         {
-            callback.ApplyReferences(environment);
+            environment.TryAdd(name, value);
         }
 
         return environment;
@@ -115,15 +118,19 @@ internal sealed class ProjectAzureDeployment(ProjectResource project) : AzureDep
 
     /// <summary>Resources the project waits for whose module no connection string of it already reads: ARM orders
     /// those only through an explicit dependsOn.</summary>
-    private List<IResource> WaitsNotImpliedBy(IEnumerable<EnvironmentValue> values)
+    private List<IResource> WaitsNotImpliedBy(IEnumerable<object> values)
     {
-        var connected = values.OfType<ConnectionStringReference>().Select(r => Owner(r.Resource)).ToHashSet();
+        var connected = values
+            .Select(v => v switch { ConnectionStringReference r => r.Resource, IResourceWithConnectionString r => r, _ => null })
+            .OfType<IResource>()
+            .Select(Owner)
+            .ToHashSet();
         return [.. project.Annotations.OfType<WaitAnnotation>().Select(w => Owner(w.Resource)).Distinct().Where(r => !connected.Contains(r))];
     }
 
     private static IResource Owner(IResource resource) => resource is IResourceWithParent child ? child.Parent : resource;
 
-    private BicepArray Probes()
+    private static BicepArray Probes()
     {
         BicepObject Probe(string type, string path, int periodSeconds, int failureThreshold) => new()
         {

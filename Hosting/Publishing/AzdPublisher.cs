@@ -1,19 +1,28 @@
-using Shop.Hosting.ApplicationModel;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Shop.Hosting.Publishing;
 
 /// <summary>Writes an azd project from the app model: azure.yaml, infra/main.bicep, infra/main.parameters.json and
-/// a module per deployable resource. It only reads the model: no server, container engine or Azure is needed.</summary>
-public sealed class AzdPublisher(DistributedApplicationModel model, string applicationRoot)
+/// a module per deployable resource. It only reads the model (built in publish mode): no server, container engine or
+/// Azure is needed.</summary>
+public sealed class AzdPublisher(DistributedApplicationModel model, DistributedApplicationExecutionContext executionContext, string applicationRoot)
 {
     /// <summary>Writes the files under <paramref name="outputDirectory"/> and returns their relative paths. Paths in
     /// azure.yaml are relative to the application root, where azure.yaml belongs.</summary>
     public async Task<IReadOnlyList<string>> PublishAsync(string outputDirectory, CancellationToken cancellationToken = default)
     {
-        var deployment = new AzureDeployment(model);
-        foreach (var resource in model.Resources.Where(r => r is not ParameterResource))
+        var resources = model.Resources.Where(r => !r.IsExcludedFromPublish()).ToList();
+        var environments = new Dictionary<IResource, ModelEnvironment>();
+        foreach (var resource in resources.OfType<IResourceWithEnvironment>())
         {
-            AzureDeployment.DeploymentOf(resource).AddTo(deployment);
+            environments[resource] = await ModelEnvironment.ReadAsync(resource, executionContext, cancellationToken);
+        }
+
+        var deployment = new AzureDeployment(environments);
+        foreach (var resource in resources)
+        {
+            AzureResourceDeployment.Of(resource)?.AddTo(deployment);
         }
 
         deployment.Validate();

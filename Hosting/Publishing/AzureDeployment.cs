@@ -1,12 +1,11 @@
-using Shop.Hosting.ApplicationModel;
-using Shop.Hosting.Projects;
+using Aspire.Hosting.ApplicationModel;
 using Shop.Hosting.Publishing.Bicep;
 
 namespace Shop.Hosting.Publishing;
 
 /// <summary>The azd project being assembled from the model: main.bicep, a module file per deployable resource, the
 /// services of azure.yaml and the environment bindings of main.parameters.json. Resource kinds add to it through
-/// their <see cref="AzureDeploymentAnnotation"/>.</summary>
+/// their <see cref="AzureResourceDeployment"/>.</summary>
 public sealed class AzureDeployment
 {
     public const string GeneratedHeader =
@@ -18,10 +17,11 @@ public sealed class AzureDeployment
     private readonly Dictionary<ParameterResource, BicepExpression> _parameters = [];
     private readonly List<KeyValuePair<string, string>> _parameterBindings = [];
     private readonly List<ProjectResource> _services = [];
+    private readonly IReadOnlyDictionary<IResource, ModelEnvironment> _environments;
 
-    internal AzureDeployment(DistributedApplicationModel model)
+    internal AzureDeployment(IReadOnlyDictionary<IResource, ModelEnvironment> environments)
     {
-        Model = model;
+        _environments = environments;
         Main = new BicepFile(GeneratedHeader, targetScope: "subscription");
         var environmentName = AddParameter(new BicepParameter("environmentName", "string")
         {
@@ -58,8 +58,6 @@ public sealed class AzureDeployment
         AddOutput("AZURE_CONTAINER_REGISTRY_ENDPOINT", Environment.RegistryEndpoint);
         AddOutput("AZURE_CONTAINER_APPS_ENVIRONMENT_ID", Environment.EnvironmentId);
     }
-
-    public DistributedApplicationModel Model { get; }
 
     /// <summary>main.bicep, deployed at subscription scope: it creates the resource group and calls every module.</summary>
     public BicepFile Main { get; }
@@ -160,20 +158,26 @@ public sealed class AzureDeployment
 
     public void AddOutput(string name, BicepValue value) => Main.Add(new BicepOutput(name, "string", value));
 
-    /// <summary>Renders an environment value of the model as a main.bicep value.</summary>
-    public DeployedValue Render(EnvironmentValue value) => value switch
+    /// <summary>The environment variables the model gives a resource when published, as Aspire's callbacks state them.</summary>
+    public ModelEnvironment EnvironmentOf(IResource resource) =>
+        _environments.TryGetValue(resource, out var environment) ? environment : ModelEnvironment.Empty;
+
+    /// <summary>Renders a value of the model's environment callbacks (text, a parameter, a connection string, an
+    /// endpoint) as a main.bicep value.</summary>
+    public DeployedValue Render(object value) => value switch
     {
-        LiteralValue literal => new(literal.Text, IsSecret: false),
-        ParameterReference reference => new(Parameter(reference.Parameter), reference.Parameter.Secret),
+        string text => new(text, IsSecret: false),
+        ParameterResource parameter => new(Parameter(parameter), parameter.Secret),
         ConnectionStringReference reference => new(DeploymentOf(reference.Resource).GetConnectionString(this), IsSecret: true),
-        EndpointReference reference => new(DeploymentOf(reference.Resource).GetEndpointUrl(this, reference.Endpoint), IsSecret: false),
-        _ => throw new InvalidOperationException($"The publisher cannot render a {value.GetType().Name}."),
+        IResourceWithConnectionString resource => new(DeploymentOf(resource).GetConnectionString(this), IsSecret: true),
+        EndpointReference endpoint => new(DeploymentOf(endpoint.Resource).GetEndpointUrl(this, endpoint), IsSecret: false),
+        _ => throw new InvalidOperationException(
+            $"The publisher cannot render {(value is IManifestExpressionProvider expression ? expression.ValueExpression : value.GetType().Name)} in Azure: " +
+            "give services their references as ConnectionStrings__ and services__ variables (WithReferenceEnvironment), or a parameter."),
     };
 
-    internal static AzureDeploymentAnnotation DeploymentOf(IResource resource) =>
-        resource.Annotations.OfType<AzureDeploymentAnnotation>().LastOrDefault()
-        ?? throw new InvalidOperationException(
-            $"Resource '{resource.Name}' ({resource.GetType().Name}) cannot be deployed to Azure: its kind attaches no AzureDeploymentAnnotation.");
+    private static AzureResourceDeployment DeploymentOf(IResource resource) =>
+        AzureResourceDeployment.Of(resource) ?? throw new InvalidOperationException($"'{resource.Name}' has no deployment of its own.");
 
     /// <summary>Checks, once every resource added itself, that each module referenced was declared.</summary>
     internal void Validate()

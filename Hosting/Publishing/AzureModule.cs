@@ -23,10 +23,14 @@ public sealed class AzureModule
     public BicepExpression Tags { get; }
 
     /// <summary>Declares a module parameter and passes <paramref name="argument"/> (a main.bicep value) to it.</summary>
-    public BicepExpression Pass(string name, string type, BicepValue argument, bool secure = false)
+    public BicepExpression Pass(string name, string type, BicepValue argument, bool secure = false) =>
+        Pass(new BicepParameter(name, type) { Secure = secure }, argument);
+
+    /// <summary>Declares <paramref name="parameter"/> (with its decorators) and passes <paramref name="argument"/> to it.</summary>
+    public BicepExpression Pass(BicepParameter parameter, BicepValue argument)
     {
-        var symbol = File.Add(new BicepParameter(name, type) { Secure = secure });
-        Arguments[name] = argument;
+        var symbol = File.Add(parameter);
+        Arguments[parameter.Name] = argument;
         return symbol;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
-using Shop.Hosting.Projects;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Shop.Hosting.Publishing;
 
@@ -28,10 +29,11 @@ internal static class AzureYamlFile
     /// <summary>The project's folder relative to the application root, where azure.yaml belongs.</summary>
     private static string ProjectFolder(ProjectResource project, string applicationRoot)
     {
-        var folder = Path.GetRelativePath(applicationRoot, Path.GetDirectoryName(project.ProjectPath)!).Replace('\\', '/');
+        var projectPath = project.GetProjectMetadata().ProjectPath;
+        var folder = Path.GetRelativePath(applicationRoot, Path.GetDirectoryName(projectPath)!).Replace('\\', '/');
         if (folder.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(folder))
         {
-            throw new InvalidOperationException($"Project '{project.Name}' ({project.ProjectPath}) lies outside the application root {applicationRoot}.");
+            throw new InvalidOperationException($"Project '{project.Name}' ({projectPath}) lies outside the application root {applicationRoot}.");
         }
 
         return $"./{folder}";

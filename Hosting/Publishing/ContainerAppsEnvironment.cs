@@ -18,7 +18,9 @@ public sealed record ContainerAppsEnvironment(
     internal static ContainerAppsEnvironment AddTo(AzureDeployment deployment)
     {
         var module = new AzureModule(deployment);
-        var token = module.Pass("resourceToken", "string", deployment.ResourceToken);
+        // uniqueString() is 13 characters long: saying so lets the compiler check the names built on it (a registry
+        // name needs at least 5).
+        var token = module.Pass(new BicepParameter("resourceToken", "string") { Decorators = ["@minLength(13)"] }, deployment.ResourceToken);
         var common = (string name) => new BicepObject
         {
             ["name"] = BicepExpression.Interpolate(name, token),

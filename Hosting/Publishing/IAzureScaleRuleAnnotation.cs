@@ -1,4 +1,4 @@
-using Shop.Hosting.ApplicationModel;
+using Aspire.Hosting.ApplicationModel;
 using Shop.Hosting.Publishing.Bicep;
 
 namespace Shop.Hosting.Publishing;

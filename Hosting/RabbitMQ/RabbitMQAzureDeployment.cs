@@ -1,5 +1,5 @@
 using System.Globalization;
-using Shop.Hosting.ApplicationModel;
+using Aspire.Hosting.ApplicationModel;
 using Shop.Hosting.Publishing;
 using Shop.Hosting.Publishing.Bicep;
 
@@ -7,13 +7,17 @@ namespace Shop.Hosting.RabbitMQ;
 
 /// <summary>The broker as a container app that never scales to zero: it holds the messages that wake the services.
 /// AMQP and the management API are internal TCP ports; its data lives on an Azure Files share.</summary>
-internal sealed class RabbitMQAzureDeployment(RabbitMQServerResource rabbit) : AzureDeploymentAnnotation
+internal sealed class RabbitMQAzureDeployment(RabbitMQServerResource rabbit) : AzureResourceDeployment
 {
     // The same broker as a local container run, from the platform's default registry.
     private const string Image = "rabbitmq:3.13-management";
 
     // The image's rabbitmq user: the share is mounted as that user, as the broker refuses files it does not own.
     private const string BrokerUserId = "999";
+
+    // Not "guest", Aspire's local default: RabbitMQ admits guest from localhost only, and the deployed broker is reached
+    // over the network by the services and by the scale rules.
+    private const string UserName = "shop";
 
     // The broker sizes its memory alarm from the machine's memory, not the container's: tell it the container's.
     private const long MemoryBytes = 1L << 30;
@@ -27,8 +31,8 @@ internal sealed class RabbitMQAzureDeployment(RabbitMQServerResource rabbit) : A
             {
                 ["external"] = false,
                 ["transport"] = "tcp",
-                ["targetPort"] = TargetPort(rabbit.Endpoint),
-                ["exposedPort"] = TargetPort(rabbit.Endpoint),
+                ["targetPort"] = TargetPort(rabbit.PrimaryEndpoint),
+                ["exposedPort"] = TargetPort(rabbit.PrimaryEndpoint),
                 ["additionalPortMappings"] = new BicepArray
                 {
                     new BicepObject
@@ -46,14 +50,14 @@ internal sealed class RabbitMQAzureDeployment(RabbitMQServerResource rabbit) : A
         };
         var storageName = AddDataShare(deployment, app);
 
-        app.SetEnvironment("RABBITMQ_DEFAULT_USER", new(RabbitMQServerResource.UserName, IsSecret: false));
-        app.SetEnvironment("RABBITMQ_DEFAULT_PASS", deployment.Render(new ParameterReference(rabbit.Password)));
+        app.SetEnvironment("RABBITMQ_DEFAULT_USER", new(UserName, IsSecret: false));
+        app.SetEnvironment("RABBITMQ_DEFAULT_PASS", deployment.Render(rabbit.PasswordParameter));
         // The data folder is named after the node: a fixed name finds it again on every new replica.
         app.SetEnvironment("RABBITMQ_NODENAME", new("rabbit@localhost", IsSecret: false));
         app.SetEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", new(
             $"-rabbit total_memory_available_override_value {MemoryBytes.ToString(CultureInfo.InvariantCulture)}", IsSecret: false));
 
-        var port = TargetPort(rabbit.Endpoint);
+        var port = TargetPort(rabbit.PrimaryEndpoint);
         app.Probes = new BicepArray
         {
             TcpProbe("Startup", port, periodSeconds: 5, failureThreshold: 10, initialDelaySeconds: 10),
@@ -74,15 +78,15 @@ internal sealed class RabbitMQAzureDeployment(RabbitMQServerResource rabbit) : A
         deployment.AddModule(rabbit, app.Module);
     }
 
-    public override BicepValue GetConnectionString(AzureDeployment deployment) => Url(deployment, rabbit, "amqp", rabbit.Endpoint);
+    public override BicepValue GetConnectionString(AzureDeployment deployment) => Url(deployment, rabbit, "amqp", rabbit.PrimaryEndpoint);
 
     /// <summary>The management API with credentials, as KEDA's RabbitMQ scaler reads queue lengths from it.</summary>
     internal static BicepExpression ManagementUrl(AzureDeployment deployment, RabbitMQServerResource rabbit) =>
         Url(deployment, rabbit, "http", rabbit.ManagementEndpoint);
 
-    private static BicepExpression Url(AzureDeployment deployment, RabbitMQServerResource rabbit, string scheme, EndpointAnnotation endpoint) =>
+    private static BicepExpression Url(AzureDeployment deployment, RabbitMQServerResource rabbit, string scheme, EndpointReference endpoint) =>
         BicepExpression.Interpolate(
-            $"{scheme}://{RabbitMQServerResource.UserName}:", deployment.Parameter(rabbit.Password),
+            $"{scheme}://{UserName}:", deployment.Parameter(rabbit.PasswordParameter),
             "@", deployment.ModuleOutput(rabbit, "host"),
             $":{TargetPort(endpoint).ToString(CultureInfo.InvariantCulture)}");
 
@@ -150,8 +154,8 @@ internal sealed class RabbitMQAzureDeployment(RabbitMQServerResource rabbit) : A
         return environmentStorage.Member("name");
     }
 
-    private static int TargetPort(EndpointAnnotation endpoint) =>
-        endpoint.TargetPort ?? throw new InvalidOperationException($"Endpoint '{endpoint.Name}' has no target port to deploy with.");
+    private static int TargetPort(EndpointReference endpoint) =>
+        endpoint.TargetPort ?? throw new InvalidOperationException($"Endpoint '{endpoint.EndpointName}' has no target port to deploy with.");
 
     private static BicepObject TcpProbe(string type, int port, int periodSeconds, int failureThreshold, int? initialDelaySeconds = null)
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
+using Shop.Hosting.Publishing;
 
 namespace Shop.Hosting.RabbitMQ;
 
@@ -6,4 +8,20 @@ namespace Shop.Hosting.RabbitMQ;
 /// (KEDA's <c>rabbitmq</c> scaler, queue length read over the management API), one per
 /// <paramref name="MessagesPerReplica"/> waiting messages.</summary>
 public sealed record RabbitMQScaleRuleAnnotation(RabbitMQServerResource Broker, string QueueName, int MessagesPerReplica)
-    : IResourceAnnotation;
+    : IAzureScaleRuleAnnotation
+{
+    public AzureScaleRule ToScaleRule(AzureDeployment deployment) => new(
+        Name: $"queue-{BicepNames.SecretName(QueueName)}",
+        Type: "rabbitmq",
+        Metadata:
+        [
+            new("queueName", QueueName),
+            new("mode", "QueueLength"),
+            new("value", MessagesPerReplica.ToString(CultureInfo.InvariantCulture)),
+            new("protocol", "http"),
+        ],
+        Authentication:
+        [
+            new ScaleRuleSecret("host", $"{Broker.Name}-management-url", RabbitMQAzureDeployment.ManagementUrl(deployment, Broker)),
+        ]);
+}

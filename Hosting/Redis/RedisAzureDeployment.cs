@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using Shop.Hosting.Publishing;
 using Shop.Hosting.Publishing.Bicep;
 
@@ -5,7 +6,7 @@ namespace Shop.Hosting.Redis;
 
 /// <summary>A Redis server as Azure Managed Redis (Balanced B0, the smallest): TLS on port 10000, one endpoint,
 /// and password (access-key) authentication, which the services' RESP client speaks.</summary>
-internal sealed class RedisAzureDeployment(RedisResource redis) : AzureDeploymentAnnotation
+internal sealed class RedisAzureDeployment(RedisResource redis) : AzureResourceDeployment
 {
     private const string ApiVersion = "2025-04-01";
 

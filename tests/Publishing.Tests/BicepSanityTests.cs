@@ -2,8 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace Shop.Publishing.Tests;
 
-/// <summary>What a Bicep compiler would catch first, checked without one (none is available offline): every file
-/// parses with balanced brackets and strings, declares each symbol once and uses it, and modules fit their calls.</summary>
+/// <summary>The shape of every generated file, read by our own parser beside the real compiler's verdict
+/// (<see cref="BicepCompilerTests"/>): every file parses with balanced brackets and strings, declares each symbol once
+/// and uses it, and modules fit their calls.</summary>
 public sealed partial class BicepSanityTests(ShopDeployment deployment) : IClassFixture<ShopDeployment>
 {
     private PublishedProject Published => deployment.Published;

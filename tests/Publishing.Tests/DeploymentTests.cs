@@ -1,4 +1,5 @@
-using Shop.Hosting.ApplicationModel;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Shop.Hosting.RabbitMQ;
 
 namespace Shop.Publishing.Tests;
@@ -39,7 +40,7 @@ public sealed class DeploymentTests(ShopDeployment deployment) : IClassFixture<S
             Assert.True((module == "webfrontend") == (ingress["external"].Text == "true"), $"{module}: external is {ingress["external"].Text}");
         }
 
-        Assert.Contains(deployment.Projects, p => p.Name == "webfrontend" && p.GetEndpoint("http").IsExternal);
+        Assert.Contains(deployment.Projects, p => p.Name == "webfrontend" && p.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").IsExternal);
     }
 
     [Fact]
@@ -119,21 +120,21 @@ public sealed class DeploymentTests(ShopDeployment deployment) : IClassFixture<S
         Assert.Equal(deployment.Projects.Count, services.Count);
         foreach (var project in deployment.Projects)
         {
-            var folder = Path.GetRelativePath(PublishedProject.RepositoryRoot, Path.GetDirectoryName(project.ProjectPath)!);
+            var folder = Path.GetRelativePath(PublishedProject.RepositoryRoot, Path.GetDirectoryName(project.GetProjectMetadata().ProjectPath)!);
             Assert.Contains(services, s => s.SequenceEqual(
                 [$"  {project.Name}:", $"    project: ./{folder}", "    language: dotnet", "    host: containerapp"]));
         }
     }
 
     [Fact]
-    public void Every_environment_variable_a_service_gets_locally_is_set_in_Azure()
+    public async Task Every_environment_variable_the_model_gives_a_published_service_is_set_in_Azure()
     {
         foreach (var project in deployment.Projects)
         {
             var deployed = Published.App(project.Name)["properties"]["template"]["containers"].Items[0]["env"].Items
                 .Select(e => e["name"].Literal).ToList();
             Assert.Equal(deployed.Count, deployed.Distinct().Count());
-            var missing = ShopDeployment.ModelEnvironment(project).Except(deployed).ToList();
+            var missing = (await deployment.ModelEnvironmentAsync(project)).Except(deployed).ToList();
             Assert.True(missing.Count == 0, $"{project.Name} lacks {string.Join(", ", missing)} in Azure.");
             // The hosting variables a local run sets differently: the port, the name telemetry reports.
             Assert.Contains("HTTP_PORTS", deployed);

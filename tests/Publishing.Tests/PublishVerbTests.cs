@@ -1,22 +1,20 @@
-using Shop.Hosting;
-using Shop.Hosting.ApplicationModel;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Shop.Hosting.Publishing;
-using Shop.Hosting.Testing;
 
 namespace Shop.Publishing.Tests;
 
 public sealed class PublishVerbTests
 {
     [Fact]
-    public void The_publish_verb_and_its_output_folder_are_read_from_the_command_line()
+    public void The_publish_verb_becomes_Aspire_s_publish_operation_and_its_output_folder_the_pipeline_s_output_path()
     {
-        var options = DistributedApplicationOptions.FromArgs(["publish", "--output", "/tmp/azd"]);
-
-        Assert.True(options.Publish);
-        Assert.Equal("/tmp/azd", options.PublishOutputDirectory);
-        Assert.False(DistributedApplicationOptions.FromArgs([]).Publish);
-        Assert.Null(DistributedApplicationOptions.FromArgs(["publish"]).PublishOutputDirectory);
-        Assert.Throws<ArgumentException>(() => DistributedApplicationOptions.FromArgs(["publish", "--output"]));
+        Assert.Equal(["--operation", "publish", "--step", "publish", "--output-path", "/tmp/azd"], PublishVerb.Expand(["publish", "--output", "/tmp/azd"]));
+        Assert.Equal(["--operation", "publish", "--step", "publish"], PublishVerb.Expand(["publish"]));
+        Assert.Equal(["--no-browser", "publish"], PublishVerb.Expand(["--no-browser", "publish"]));
+        Assert.Empty(PublishVerb.Expand([]));
+        Assert.Throws<ArgumentException>(() => PublishVerb.Expand(["publish", "--output"]));
     }
 
     [Fact]
@@ -25,29 +23,42 @@ public sealed class PublishVerbTests
         var output = Path.Combine(Path.GetTempPath(), "shop-tests", "publish-nopath-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var (exitCode, log) = PublishedProject.RunAppHost(
-                ["publish", "--output", output, "--state-dir", Path.Combine(output, ".state")],
-                new Dictionary<string, string> { ["PATH"] = "/nonexistent" });
+            var (exitCode, log) = PublishedProject.RunAppHost(["publish", "--output", output], new Dictionary<string, string> { ["PATH"] = "/nonexistent" });
 
             Assert.True(exitCode == 0, log);
             Assert.True(File.Exists(Path.Combine(output, "infra", "main.bicep")), log);
         }
         finally
         {
-            Directory.Delete(output, recursive: true);
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
         }
+    }
+
+    [Fact]
+    public void A_publish_that_fails_exits_with_an_error_and_says_why()
+    {
+        var (exitCode, log) = PublishedProject.RunAppHost(["publish", "--output", "/dev/null/azd"]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("/dev/null/azd", log, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_resource_whose_kind_has_no_Azure_deployment_stops_publishing_with_its_name()
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = ["--operation", "publish"], DisableDashboard = true });
         builder.AddResource(new UndeployableResource("sidecar"));
         await using var application = builder.Build();
+        var publisher = new AzdPublisher(
+            application.Services.GetRequiredService<DistributedApplicationModel>(),
+            application.Services.GetRequiredService<DistributedApplicationExecutionContext>(),
+            PublishedProject.RepositoryRoot);
         var output = Path.Combine(Path.GetTempPath(), "shop-tests", "publish-" + Guid.NewGuid().ToString("N")[..8]);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => new AzdPublisher(application.Model, PublishedProject.RepositoryRoot).PublishAsync(output));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishAsync(output));
 
         Assert.Contains("'sidecar'", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));

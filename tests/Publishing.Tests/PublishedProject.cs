@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Reflection;
 
 namespace Shop.Publishing.Tests;
 
-/// <summary>An azd project written by the app host's own <c>publish</c> verb into a throw-away folder, parsed.</summary>
+/// <summary>An azd project written by the app host's own <c>publish</c> verb, as the README runs it, into a throw-away
+/// folder, parsed.</summary>
 public sealed class PublishedProject : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "shop-tests", "publish-" + Guid.NewGuid().ToString("N")[..8]);
@@ -10,7 +12,7 @@ public sealed class PublishedProject : IDisposable
     public PublishedProject()
     {
         Directory = Path.Combine(_root, "out");
-        var (exitCode, output) = RunAppHost(["publish", "--output", Directory, "--state-dir", Path.Combine(_root, "state")], SecretCanaries);
+        var (exitCode, output) = RunAppHost(["publish", "--output", Directory], SecretCanaries);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"publish exited with {exitCode}:\n{output}");
@@ -32,10 +34,16 @@ public sealed class PublishedProject : IDisposable
         ["Parameters__buyer-token-key"] = "CanaryBuyer3a4b5c",
     };
 
+    /// <summary>The app host's project folder (Aspire's metadata of an app host names its folder, not its file).</summary>
+    public static string AppHostDirectory => Path.TrimEndingDirectorySeparator(Projects.AppHost.ProjectPath);
+
     /// <summary>The repository root: the app host project's parent folder.</summary>
-    public static string RepositoryRoot => Path.GetDirectoryName(Path.GetDirectoryName(Projects.AppHost.ProjectPath))!;
+    public static string RepositoryRoot => Path.GetDirectoryName(AppHostDirectory)!;
 
     public string Directory { get; }
+
+    /// <summary>A folder for other output of the tests, deleted with the published project.</summary>
+    public string ScratchDirectory => Path.Combine(_root, "scratch");
 
     /// <summary>Every file written, by path relative to the output folder.</summary>
     public IReadOnlyDictionary<string, string> Files { get; }
@@ -54,11 +62,17 @@ public sealed class PublishedProject : IDisposable
     public BicepNode ModuleArguments(string module) =>
         Bicep["main"].Single(d => d.Keyword == "module" && d.TypeOrPath == $"{module}.bicep").Value!["params"];
 
-    /// <summary>Runs the built app host with <paramref name="args"/>; returns its exit code and output.</summary>
+    /// <summary>Runs the app host, built with the tests, as <c>dotnet run --project AppHost -- {args}</c>; returns its
+    /// exit code and output.</summary>
     public static (int ExitCode, string Output) RunAppHost(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
+        var configuration = typeof(PublishedProject).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Projects.AppHost.AssemblyPath);
+        foreach (var arg in (string[])["run", "--no-build", "--configuration", configuration, "--project", AppHostDirectory, "--"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
