@@ -1,17 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
+using Shop.Hosting.LocalServers;
 
 namespace Shop.Basket.Api.Tests;
 
 internal static class ClosedPort
 {
-    /// <summary>A loopback port nothing listens on: the system hands out a free one, which is released at once.</summary>
-    public static int Find()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    /// <summary>A loopback port nothing listens on. It is taken below the ephemeral range, as the servers' ports are:
+    /// a released ephemeral port can be handed out again at once, to a DCP proxy or an outgoing connection.</summary>
+    public static int Find() => FreePorts.Next();
 }

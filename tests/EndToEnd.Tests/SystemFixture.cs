@@ -12,7 +12,8 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>();
+        // With the dashboard, so the services export telemetry and a checkout can be read back as one trace.
+        var builder = await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>(dashboard: true);
         _app = await builder.StartAsync(TimeSpan.FromMinutes(3));
     }
 

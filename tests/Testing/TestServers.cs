@@ -17,14 +17,14 @@ public static class TestServers
         DistributedApplicationTestingBuilder.Create(
             [DataPathArgument(dataPath ?? NewDataPath()), $"--{KeepDataKey}={dataPath is not null}", .. args]);
 
-    /// <summary>The app host's own model (<typeparamref name="TAppHost"/>), as <c>dotnet run --project AppHost</c> runs it.</summary>
+    /// <summary>The app host's own model (<typeparamref name="TAppHost"/>), as <c>dotnet run --project AppHost</c> runs it;
+    /// with the Aspire dashboard (and so telemetry from every service) when <paramref name="dashboard"/> is set.</summary>
     public static async Task<IDistributedApplicationTestingBuilder> CreateAppHostBuilderAsync<TAppHost>(bool dashboard = false)
         where TAppHost : class
     {
-        var dataPath = NewDataPath();
         return await DistributedApplicationTestingBuilder.CreateAsync<TAppHost>(
-            [DataPathArgument(dataPath)],
-            (options, _) => options.DisableDashboard = !dashboard);
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = dashboard },
+            [DataPathArgument(NewDataPath())]);
     }
 
     /// <summary>Builds and starts the application, and waits until every resource that has a health check is healthy.</summary>

@@ -90,8 +90,23 @@ public sealed class OrderTests(FrontendFixture fixture)
         Assert.Contains("Thank you, your order is placed.", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"order-status\">Submitted</span>", html, StringComparison.Ordinal);
         Assert.Contains("data-order-recording", html, StringComparison.Ordinal);
+        Assert.Contains($"data-order-status-url=\"/orders/{notYetRecorded}/status?recording=true\"", html, StringComparison.Ordinal);
         Assert.Contains("<script src=\"js/order-status", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, withoutConfirmation.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_status_of_an_order_not_recorded_yet_is_202_while_it_is_awaited_and_404_otherwise()
+    {
+        using var shopper = fixture.NewShopper();
+        await shopper.AddToBasketAsync(fixture.Backpack.Id, 1);
+        var notYetRecorded = Guid.NewGuid();
+
+        using var awaited = await shopper.Browser.GetAsync(new Uri($"/orders/{notYetRecorded}/status?recording=true", UriKind.Relative));
+        using var unknown = await shopper.Browser.GetAsync(new Uri($"/orders/{notYetRecorded}/status", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Accepted, awaited.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     /// <summary>An order placed through the shop's own pages, so it belongs to this shopper's buyer id.</summary>

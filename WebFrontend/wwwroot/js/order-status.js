@@ -1,6 +1,6 @@
 // Follows an order on its page without a reload: asks the frontend for the order's status (GET /orders/{id}/status)
 // and updates the status, the reason and the cancel button in place. Right after checkout the order may not be
-// recorded yet (the page is marked data-order-recording): then it waits for the order to appear and swaps in the
+// recorded yet (the page is marked data-order-recording and the status answers 202): then it waits for the order to appear and swaps in the
 // page's full content, still without a reload. Without JavaScript the page works too: it shows the status at load
 // time and a link to refresh it.
 (() => {
@@ -54,12 +54,17 @@
                 const response = await fetch(url, {
                     headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin",
                 });
-                if (response.ok && recording) {
+                if (response.status === 202) {
+                    // Not recorded yet (asked as a just-placed order): keep waiting for it, for a while.
+                    if (Date.now() - since > recordingPatience) {
+                        return;
+                    }
+
+                    wait = growDelay();
+                } else if (response.ok && recording) {
                     await swapInRecordedOrder();
                     return;
-                }
-
-                if (response.ok) {
+                } else if (response.ok) {
                     const order = await response.json();
                     show(order);
                     if (order.isFinal) {
@@ -68,11 +73,7 @@
 
                     wait = order.status === "Paid" ? paidDelay : growDelay();
                 } else if (response.status === 404) {
-                    if (!recording || Date.now() - since > recordingPatience) {
-                        return;
-                    }
-
-                    wait = growDelay();
+                    return;
                 }
             } catch {
                 // Offline, or the frontend is restarting: try again later.
