@@ -137,6 +137,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: 'http://catalog-api'
             }
             {
+              name: 'services__catalog-api__https__0'
+              value: 'https://catalog-api'
+            }
+            {
               name: 'BuyerTokens__Key'
               secretRef: 'buyertokens-key'
             }

@@ -115,12 +115,24 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: 'http://catalog-api'
             }
             {
+              name: 'services__catalog-api__https__0'
+              value: 'https://catalog-api'
+            }
+            {
               name: 'services__basket-api__http__0'
               value: 'http://basket-api'
             }
             {
+              name: 'services__basket-api__https__0'
+              value: 'https://basket-api'
+            }
+            {
               name: 'services__ordering-worker__http__0'
               value: 'http://ordering-worker'
+            }
+            {
+              name: 'services__ordering-worker__https__0'
+              value: 'https://ordering-worker'
             }
             {
               name: 'BuyerTokens__Key'
