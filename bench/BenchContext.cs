@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Hosting.LocalServers;
 using Shop.ServiceDefaults.Security;
@@ -48,19 +49,29 @@ internal sealed class BenchContext
     /// <summary>What could not be measured, and why: reported at the end instead of stopping the run.</summary>
     public List<string> Failures { get; } = [];
 
-    /// <summary>What the bench changes in the app host's model before it is built. The services run in Production, as
-    /// deployed, rather than in their launch profile's Development. And each listens on a port the bench picks: DCP
-    /// puts a proxy in front of every project endpoint (on a random port in testing), and the service's own port is
-    /// otherwise known only to DCP.</summary>
-    public static void PrepareServices(IDistributedApplicationTestingBuilder builder)
+    /// <summary>What the bench changes before the app host's model is built. The services run in Production, as
+    /// deployed, rather than in their launch profile's Development. Each listens on a port the bench picks: DCP puts a
+    /// proxy in front of every project endpoint (on a random port in testing), and the service's own port would
+    /// otherwise be known only to DCP. They export no telemetry: with no dashboard, Aspire still points them at
+    /// localhost:4317, where nothing listens, and tracing every request would be measured with them. And the app host
+    /// echoes no resource logs, only its own warnings, so that the bench's progress stays readable.</summary>
+    public static void Prepare(IDistributedApplicationTestingBuilder builder)
     {
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
             builder.CreateResourceBuilder(project)
                 .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
                 .WithEnvironment("DOTNET_ENVIRONMENT", "Production")
+                .WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"))
                 .WithEndpoint("http", endpoint => endpoint.TargetPort = FreePorts.Next(), createIfNotExists: false);
         }
+
+        // Rules naming categories rather than a minimum level: a configured Logging:LogLevel:Default would override a
+        // minimum level, but not a rule for a named category.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("Aspire.Hosting", LogLevel.Warning)
+            .AddFilter("AppHost.Resources", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
     }
 
     public static async Task<BenchContext> CreateAsync(StartedApplication app, bool quick, Report report)
@@ -95,7 +106,7 @@ internal sealed class BenchContext
 
     public int ServicePort(string resource) =>
         Project(resource).Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").TargetPort
-            ?? throw new InvalidOperationException($"'{resource}' has no target port: PrepareServices gives every project one.");
+            ?? throw new InvalidOperationException($"'{resource}' has no target port: Prepare gives every project one.");
 
     public ProjectResource Project(string resource) =>
         App.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>().Single(p => p.Name == resource);

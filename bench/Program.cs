@@ -17,7 +17,7 @@ await BenchTools.EnsureInstalledAsync(Path.GetDirectoryName(benchFolder)!);
 Console.WriteLine("Booting the system through the testing builder…");
 var run = System.Diagnostics.Stopwatch.StartNew();
 var builder = await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>();
-BenchContext.PrepareServices(builder);
+BenchContext.Prepare(builder);
 await using var app = await builder.StartAsync(TimeSpan.FromMinutes(3));
 
 var booted = run.Elapsed;
