@@ -1,21 +1,39 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Shop.Hosting.ApplicationModel;
-using Shop.Hosting.Projects;
-using Shop.Hosting.Testing;
+using Shop.Hosting.LocalServers;
 using Shop.ServiceDefaults.Security;
+using Shop.Testing;
 
 namespace Shop.Bench;
 
 /// <summary>The booted system and the settings of this run, shared by the scenarios.</summary>
-internal sealed class BenchContext(TestingApplication app, bool quick, Report report)
+internal sealed class BenchContext
 {
-    private BuyerTokens? _tokens;
+    private readonly BuyerTokens _tokens;
 
-    public TestingApplication App { get; } = app;
+    private BenchContext(StartedApplication app, bool quick, Report report, string buyerTokenKey, string operatorKey)
+    {
+        App = app;
+        Quick = quick;
+        Report = report;
+        OperatorKey = operatorKey;
+        _tokens = new BuyerTokens(
+            Options.Create(new BuyerTokenOptions { Key = buyerTokenKey, Lifetime = TimeSpan.FromHours(1) }),
+            TimeProvider.System);
+    }
 
-    public Report Report { get; } = report;
+    public StartedApplication App { get; }
 
-    public bool Quick { get; } = quick;
+    public Report Report { get; }
+
+    public bool Quick { get; }
+
+    /// <summary>The operator key the app host gives Catalog.Api (its <c>operator-key</c> parameter).</summary>
+    public string OperatorKey { get; }
 
     public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(5);
 
@@ -31,6 +49,40 @@ internal sealed class BenchContext(TestingApplication app, bool quick, Report re
     /// <summary>What could not be measured, and why: reported at the end instead of stopping the run.</summary>
     public List<string> Failures { get; } = [];
 
+    /// <summary>What the bench changes before the app host's model is built. The services run in Production, as
+    /// deployed, rather than in their launch profile's Development. Each listens on a port the bench picks: DCP puts a
+    /// proxy in front of every project endpoint (on a random port in testing), and the service's own port would
+    /// otherwise be known only to DCP. They export no telemetry: with no dashboard, Aspire still points them at
+    /// localhost:4317, where nothing listens, and tracing every request would be measured with them. And the app host
+    /// echoes no resource logs, only its own warnings, so that the bench's progress stays readable.</summary>
+    public static void Prepare(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
+                .WithEnvironment("DOTNET_ENVIRONMENT", "Production")
+                .WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"))
+                .WithEndpoint("http", endpoint => endpoint.TargetPort = FreePorts.Next(), createIfNotExists: false);
+        }
+
+        // Rules naming categories rather than a minimum level: a configured Logging:LogLevel:Default would override a
+        // minimum level, but not a rule for a named category.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("Aspire.Hosting", LogLevel.Warning)
+            .AddFilter("AppHost.Resources", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+    }
+
+    public static async Task<BenchContext> CreateAsync(StartedApplication app, bool quick, Report report)
+    {
+        return new BenchContext(app, quick, report, await ParameterValueAsync(app, "buyer-token-key"), await ParameterValueAsync(app, "operator-key"));
+
+        static async Task<string> ParameterValueAsync(StartedApplication app, string name) =>
+            await app.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync(CancellationToken.None)
+                ?? throw new InvalidOperationException($"The parameter '{name}' has no value.");
+    }
+
     /// <summary>Runs one measurement; a failure is recorded and the run goes on with the next one.</summary>
     public async Task MeasureAsync(string name, Func<Task> measure)
     {
@@ -45,31 +97,65 @@ internal sealed class BenchContext(TestingApplication app, bool quick, Report re
         }
     }
 
-    public Uri Url(string resource, string pathAndQuery) => new(App.GetEndpoint(resource), pathAndQuery);
+    /// <summary>The address the service itself listens on (its endpoint's target port), not DCP's proxy in front of it:
+    /// the bench loads and measures the service, as the old bench did, while the services still reach each other
+    /// through the proxies, as under <c>dotnet run --project AppHost</c>.</summary>
+    public Uri ServiceAddress(string resource) => new($"http://127.0.0.1:{ServicePort(resource)}");
 
-    public ProjectResource Project(string resource) => (ProjectResource)App.Application.Model.Find(resource);
+    public Uri Url(string resource, string pathAndQuery) => new(ServiceAddress(resource), pathAndQuery);
+
+    public int ServicePort(string resource) =>
+        Project(resource).Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").TargetPort
+            ?? throw new InvalidOperationException($"'{resource}' has no target port: Prepare gives every project one.");
+
+    public ProjectResource Project(string resource) =>
+        App.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>().Single(p => p.Name == resource);
+
+    public string ProjectPath(string resource) => Project(resource).GetProjectMetadata().ProjectPath;
+
+    /// <summary>The service's assembly in the build output the app host runs (<c>dotnet run --no-build</c>).</summary>
+    public string BuildOutput(string resource) => Repository.BuildOutput(Path.GetFileNameWithoutExtension(ProjectPath(resource)));
 
     /// <summary>The environment the AppHost gives a service (connection strings, service URLs, keys), for starting
-    /// another instance of it beside the running one.</summary>
-    public Dictionary<string, string> EnvironmentOf(string resource)
+    /// another instance of it beside the running one: the project's environment callbacks, evaluated and resolved as
+    /// the app host does it before handing them to DCP.</summary>
+    public async Task<Dictionary<string, string>> EnvironmentOfAsync(string resource)
     {
-        var environment = new Dictionary<string, string>();
-        foreach (var callback in Project(resource).Annotations.OfType<EnvironmentCallbackAnnotation>())
+        var executionContext = App.App.Services.GetRequiredService<DistributedApplicationExecutionContext>();
+        var configuration = await ExecutionConfigurationBuilder.Create(Project(resource))
+            .WithEnvironmentVariablesConfig()
+            .BuildAsync(executionContext);
+        if (configuration.Exception is { } exception)
         {
-            callback.Apply(environment);
+            throw new InvalidOperationException($"The environment of '{resource}' could not be resolved: {exception.Message}", exception);
         }
 
-        return environment;
+        // Values only DCP can fill in (its templates, e.g. the OpenTelemetry instance id) are left out: no other
+        // process could read them.
+        return configuration.EnvironmentVariables
+            .Where(variable => !variable.Value.Contains("{{", StringComparison.Ordinal))
+            .ToDictionary();
+    }
+
+    /// <summary>Stops a service the AppHost runs (DCP's stop command) and waits until it has exited.</summary>
+    public async Task StopAsync(string resource, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        await ExecuteAsync(resource, KnownResourceCommands.StopCommand, deadline.Token);
+        await App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, deadline.Token);
+    }
+
+    /// <summary>Starts a stopped service again and waits until it is healthy.</summary>
+    public async Task StartAsync(string resource, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        await ExecuteAsync(resource, KnownResourceCommands.StartCommand, deadline.Token);
+        await App.WaitUntilHealthyAsync(resource, deadline.Token);
     }
 
     /// <summary>A buyer token for a new buyer, signed with the model's key as WebFrontend would sign it.</summary>
-    public Dictionary<string, string> BuyerHeaders(string? buyerId = null)
-    {
-        _tokens ??= new BuyerTokens(
-            Options.Create(new BuyerTokenOptions { Key = ((ParameterResource)App.Application.Model.Find("buyer-token-key")).Value, Lifetime = TimeSpan.FromHours(1) }),
-            TimeProvider.System);
-        return new Dictionary<string, string> { ["Authorization"] = "Bearer " + _tokens.Issue(buyerId ?? "bench-" + Guid.NewGuid().ToString("N")[..8]) };
-    }
+    public Dictionary<string, string> BuyerHeaders(string? buyerId = null) =>
+        new() { ["Authorization"] = "Bearer " + _tokens.Issue(buyerId ?? "bench-" + Guid.NewGuid().ToString("N")[..8]) };
 
     public static double Median(IEnumerable<double> values)
     {
@@ -81,5 +167,14 @@ internal sealed class BenchContext(TestingApplication app, bool quick, Report re
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    private async Task ExecuteAsync(string resource, string command, CancellationToken cancellationToken)
+    {
+        var result = await App.App.ResourceCommands.ExecuteCommandAsync(resource, command, cancellationToken);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"'{command}' on '{resource}' failed: {result.Message}");
+        }
     }
 }

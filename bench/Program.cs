@@ -1,5 +1,5 @@
 using Shop.Bench;
-using Shop.Hosting.Testing;
+using Shop.Testing;
 
 // dotnet run -c Release --project bench -- [--quick] [throughput] [coldstart] [pipeline]
 var quick = args.Contains("--quick");
@@ -16,14 +16,14 @@ var benchFolder = BenchFolder();
 await BenchTools.EnsureInstalledAsync(Path.GetDirectoryName(benchFolder)!);
 Console.WriteLine("Booting the system through the testing builder…");
 var run = System.Diagnostics.Stopwatch.StartNew();
-await using var app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
-app.Application.Options.EnvironmentName = "Production";
-await app.StartAndWaitHealthyAsync(TimeSpan.FromMinutes(3));
+var builder = await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>();
+BenchContext.Prepare(builder);
+await using var app = await builder.StartAsync(TimeSpan.FromMinutes(3));
 
 var booted = run.Elapsed;
 run.Restart();
 var report = new Report();
-var bench = new BenchContext(app, quick, report);
+var bench = await BenchContext.CreateAsync(app, quick, report);
 Console.WriteLine("memory at idle");
 MemoryScenario.RecordIdle(bench);
 await using (MemoryScenario.StartSamplingPeaks(bench))

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Shop.Hosting.Orchestration;
+using Shop.Hosting.LocalServers;
 
 namespace Shop.Bench;
 
@@ -24,7 +24,7 @@ internal sealed class StartedProcess : IDisposable
 
     public static StartedProcess Start(string assemblyPath, IReadOnlyDictionary<string, string> environment)
     {
-        var port = PortAllocator.GetFreePort();
+        var port = FreePorts.Next();
         var startInfo = new ProcessStartInfo("dotnet", [assemblyPath])
         {
             WorkingDirectory = Path.GetDirectoryName(assemblyPath),

@@ -11,7 +11,7 @@ internal static class ColdStartScenario
 {
     public static async Task RunAsync(BenchContext bench)
     {
-        var bareApiAssembly = await PublishedApp.PublishAsync(Projects.BareApi.ProjectPath);
+        var bareApiAssembly = await PublishedApp.PublishAsync(BaselineApps.ProjectFile(BaselineApps.BareApi));
         var bareApi = new List<double>();
         foreach (var (resource, path, headers) in new (string, string, Dictionary<string, string>?)[]
         {
@@ -22,11 +22,12 @@ internal static class ColdStartScenario
         {
             await bench.MeasureAsync($"{resource} cold start", async () =>
             {
-                var assembly = await PublishedApp.PublishAsync(bench.Project(resource).ProjectPath);
+                var assembly = await PublishedApp.PublishAsync(bench.ProjectPath(resource));
+                var environment = await bench.EnvironmentOfAsync(resource);
                 var service = new List<double>();
                 for (var i = 0; i < bench.ColdStarts; i++)
                 {
-                    service.Add(await StartToFirstOkAsync(assembly, bench.EnvironmentOf(resource), path, headers));
+                    service.Add(await StartToFirstOkAsync(assembly, environment, path, headers));
                     bareApi.Add(await StartToFirstOkAsync(bareApiAssembly, new Dictionary<string, string>(), "/", null));
                 }
 
@@ -46,10 +47,10 @@ internal static class ColdStartScenario
     /// <summary>The AppHost's own worker is stopped meanwhile, so the measured instance is the only consumer.</summary>
     private static async Task WorkerAsync(BenchContext bench)
     {
-        var workerAssembly = await PublishedApp.PublishAsync(bench.Project("ordering-worker").ProjectPath);
-        var bareAssembly = await PublishedApp.PublishAsync(Projects.BareWorker.ProjectPath);
-        var controller = bench.App.Application.GetResourceController("ordering-worker");
-        await controller.StopAsync(CancellationToken.None);
+        var workerAssembly = await PublishedApp.PublishAsync(bench.ProjectPath("ordering-worker"));
+        var bareAssembly = await PublishedApp.PublishAsync(BaselineApps.ProjectFile(BaselineApps.BareWorker));
+        var workerEnvironment = await bench.EnvironmentOfAsync("ordering-worker");
+        await bench.StopAsync("ordering-worker", TimeSpan.FromMinutes(1));
         var factory = new ConnectionFactory { Uri = new Uri(bench.App.GetConnectionString("messaging")) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
@@ -63,7 +64,7 @@ internal static class ColdStartScenario
             for (var i = 0; i < bench.ColdStarts; i++)
             {
                 await SendOrderAsync(channel);
-                worker.Add(await StartToFirstConsumeAsync(channel, QueueNames.Ordering, workerAssembly, bench.EnvironmentOf("ordering-worker")));
+                worker.Add(await StartToFirstConsumeAsync(channel, QueueNames.Ordering, workerAssembly, workerEnvironment));
                 await channel.BasicPublishAsync("", BareQueue, mandatory: true, new BasicProperties { Persistent = true }, "ping"u8.ToArray());
                 bare.Add(await StartToFirstConsumeAsync(channel, BareQueue, bareAssembly, new Dictionary<string, string>
                 {
@@ -76,8 +77,7 @@ internal static class ColdStartScenario
         }
         finally
         {
-            await controller.RestartAsync(CancellationToken.None);
-            await bench.App.ResourceNotifications.WaitForResourceHealthyAsync("ordering-worker");
+            await bench.StartAsync("ordering-worker", TimeSpan.FromMinutes(2));
         }
     }
 

@@ -73,5 +73,5 @@ internal sealed class MemoryScenario : IAsyncDisposable
     }
 
     private static long ResidentMegabytes(BenchContext bench, string service) =>
-        Memory.ResidentMegabytes(Memory.FindServiceProcess(bench.App.Application.Options.StateDirectory, bench.Project(service).AssemblyPath));
+        Memory.ResidentMegabytes(Memory.FindServiceProcess(bench.BuildOutput(service), bench.ServicePort(service)));
 }

@@ -5,7 +5,6 @@ using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using Shop.Contracts;
-using Shop.Hosting.ApplicationModel;
 
 namespace Shop.Bench;
 
@@ -18,7 +17,7 @@ internal static class PipelineScenario
 
     public static async Task RunAsync(BenchContext bench)
     {
-        using var basket = new HttpClient { BaseAddress = bench.App.GetEndpoint("basket-api") };
+        using var basket = new HttpClient { BaseAddress = bench.ServiceAddress("basket-api") };
         await RestockAsync(bench);
         await using var paid = await PaidListener.StartAsync(bench.App.GetConnectionString("messaging"));
 
@@ -50,8 +49,8 @@ internal static class PipelineScenario
     /// <summary>Stock for every order of the run on each shopper's product, set through the operator API.</summary>
     private static async Task RestockAsync(BenchContext bench)
     {
-        using var catalog = new HttpClient { BaseAddress = bench.App.GetEndpoint("catalog-api") };
-        catalog.DefaultRequestHeaders.Add("X-Operator-Key", ((ParameterResource)bench.App.Application.Model.Find("operator-key")).Value);
+        using var catalog = new HttpClient { BaseAddress = bench.ServiceAddress("catalog-api") };
+        catalog.DefaultRequestHeaders.Add("X-Operator-Key", bench.OperatorKey);
         for (var productId = 1; productId <= Shoppers; productId++)
         {
             using var response = await catalog.PutAsJsonAsync($"/api/catalog/items/{productId}/stock", new { availableStock = 1_000_000 });

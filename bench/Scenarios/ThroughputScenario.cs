@@ -8,12 +8,12 @@ internal static class ThroughputScenario
 
     public static async Task RunAsync(BenchContext bench)
     {
-        using var raw = StartedProcess.Start(Projects.RawApi.AssemblyPath, new Dictionary<string, string>
+        using var raw = StartedProcess.Start(BaselineApps.BuildOutput(BaselineApps.RawApi), new Dictionary<string, string>
         {
             ["ConnectionStrings__catalogdb"] = bench.App.GetConnectionString("catalogdb"),
             ["ConnectionStrings__cache"] = bench.App.GetConnectionString("cache"),
         });
-        using var bare = StartedProcess.Start(Projects.BareApi.AssemblyPath, new Dictionary<string, string>());
+        using var bare = StartedProcess.Start(BaselineApps.BuildOutput(BaselineApps.BareApi), new Dictionary<string, string>());
         await raw.WaitForFirstOkAsync("/api/catalog/items/1");
         await bare.WaitForFirstOkAsync("/");
         var bareJson = new Target("bare minimal API", new Uri(bare.Address, "/"));
@@ -94,7 +94,7 @@ internal static class ThroughputScenario
 
     private static async Task FillBasketAsync(BenchContext bench, IReadOnlyDictionary<string, string> buyer, int[] productIds)
     {
-        using var client = new HttpClient { BaseAddress = bench.App.GetEndpoint("basket-api") };
+        using var client = new HttpClient { BaseAddress = bench.ServiceAddress("basket-api") };
         foreach (var productId in productIds)
         {
             using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/basket/items/{productId}")
