@@ -4,9 +4,11 @@ namespace Shop.Tests.Hostile;
 /// table row can put a string where a number belongs and the other way round.</summary>
 public static class HostileValues
 {
-    /// <summary>For text fields: control characters (NUL first), broken Unicode, far too long, wrong JSON types.</summary>
+    /// <summary>For text fields: control characters (NUL first), broken Unicode, far too long, wrong JSON types, and
+    /// odd text that every field must take (accents, CJK, emoji, 20 characters: the shortest limit).</summary>
     public static readonly IReadOnlyList<string> Text =
     [
+        "\"Zoë Ørsted-李 🙂\"", "\"" + new string('7', 20) + "\"", "\"O'Brien; DROP TABLE orders;--\"", "\"<script>alert(1)</script>\"",
         "\"A\\u0000da\"", "\"\\u0000\"", "\"line\\nbreak\"", "\"tab\\there\"", "\"bell\\u0007\"", "\"del\\u007f\"", "\"c1\\u0085\"",
         "\"\\ud800 lone surrogate\"", "\"" + new string('x', 5000) + "\"", "\"" + new string('y', 201) + "\"", "\"   \"", "\"\"",
         "42", "true", "[]", "{}", "null",
@@ -15,7 +17,7 @@ public static class HostileValues
     /// <summary>For integer fields: out of every range, fractional, numbers as strings, wrong JSON types.</summary>
     public static readonly IReadOnlyList<string> WholeNumber =
     [
-        "0", "-1", "-2147483648", "2147483647", "2147483648", "99999999999999999999", "1e3", "1.5", "\"1\"", "\"one\"", "true", "[]", "{}", "null",
+        "1", "12", "0", "-1", "-2147483648", "2147483647", "2147483648", "99999999999999999999", "1e3", "1.5", "\"1\"", "\"one\"", "true", "[]", "{}", "null",
     ];
 
     /// <summary>For money fields: too many decimals, beyond numeric(10, 2), negative, as strings, wrong JSON types.</summary>
