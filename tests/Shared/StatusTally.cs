@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 
 namespace Shop.Tests.Hostile;
 
@@ -34,6 +33,4 @@ public sealed class StatusTally(string service)
         Assert.True(_serverErrors.IsEmpty, $"{summary}\n{string.Join('\n', _serverErrors.Take(10))}");
         return summary;
     }
-
-    public static bool IsClientError(HttpStatusCode status) => (int)status is >= 400 and < 500;
 }
