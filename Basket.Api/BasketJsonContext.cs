@@ -8,7 +8,7 @@ namespace Shop.Basket.Api;
 
 /// <summary>Source-generated serialization for the API's bodies and Catalog.Api's answers: no reflection at start-up
 /// or per request.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(BasketResponse))]
 [JsonSerializable(typeof(QuantityRequest))]
 [JsonSerializable(typeof(BasketItemResponse))]

@@ -10,8 +10,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseDefaultProblemDetails();
 
 app.MapOpenApi();
 app.MapDefaultEndpoints();

@@ -9,8 +9,7 @@ builder.Services.AddDefaultProblemDetails();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseDefaultProblemDetails();
 
 app.MapDefaultEndpoints();
 app.MapOrdersApi();

@@ -12,7 +12,6 @@ namespace Shop.Basket.Api.Apis;
 public static class CheckoutApi
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-    public const int MaxIdempotencyKeyLength = 100;
 
     internal static RouteGroupBuilder MapCheckoutApi(this RouteGroupBuilder api)
     {
@@ -35,7 +34,7 @@ public static class CheckoutApi
         if (!IsValidIdempotencyKey(idempotencyKey))
         {
             errors[IdempotencyKeyHeader] =
-                [$"The {IdempotencyKeyHeader} header is required: 1 to {MaxIdempotencyKeyLength} visible ASCII characters, the same for retries of one checkout."];
+                [$"The {IdempotencyKeyHeader} header is required: 1 to {Limits.IdempotencyKeyLength} letters, digits, '-', '_', '.' or ':', the same for retries of one checkout."];
         }
 
         if (errors.Count > 0)
@@ -58,6 +57,8 @@ public static class CheckoutApi
                 return TypedResults.Accepted((string?)null, new CheckoutResponse(submitted.OrderId));
             case CheckoutOutcome.EmptyBasket:
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The basket is empty", detail: "Add products before checking out.");
+            case CheckoutOutcome.Unrecordable unrecordable:
+                return TypedResults.ValidationProblem(unrecordable.Problems);
             case CheckoutOutcome.UnavailableProducts unavailable:
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
@@ -78,6 +79,8 @@ public static class CheckoutApi
         }
     }
 
+    /// <summary>What a UUID, a ULID or a client's own scheme needs; nothing that could reach into other Redis keys
+    /// (the keys' namespaces keep them apart anyway, see BasketKeys).</summary>
     private static bool IsValidIdempotencyKey(string? key) =>
-        key is { Length: > 0 and <= MaxIdempotencyKeyLength } && key.All(c => c is >= '!' and <= '~');
+        key is { Length: > 0 and <= Limits.IdempotencyKeyLength } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 }

@@ -1,4 +1,5 @@
 using Shop.Basket.Api.Model;
+using Shop.Contracts;
 
 namespace Shop.Basket.Api.Apis;
 
@@ -37,22 +38,18 @@ public sealed record ShippingAddressRequest(string? FullName, string? Street, st
 {
     internal void Validate(Dictionary<string, string[]> errors)
     {
-        Require(errors, "shippingAddress.fullName", "The full name", FullName, 100);
-        Require(errors, "shippingAddress.street", "The street", Street, 200);
-        Require(errors, "shippingAddress.city", "The city", City, 100);
-        Require(errors, "shippingAddress.postalCode", "The postal code", PostalCode, 20);
-        Require(errors, "shippingAddress.country", "The country", Country, 60);
+        Require(errors, "shippingAddress.fullName", "The full name", FullName, Limits.FullNameLength);
+        Require(errors, "shippingAddress.street", "The street", Street, Limits.StreetLength);
+        Require(errors, "shippingAddress.city", "The city", City, Limits.CityLength);
+        Require(errors, "shippingAddress.postalCode", "The postal code", PostalCode, Limits.PostalCodeLength);
+        Require(errors, "shippingAddress.country", "The country", Country, Limits.CountryLength);
     }
 
     internal static void Require(Dictionary<string, string[]> errors, string field, string label, string? value, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (BoundaryText.Problem(label, value, maxLength) is { } problem)
         {
-            errors[field] = [$"{label} is required."];
-        }
-        else if (value.Trim().Length > maxLength)
-        {
-            errors[field] = [$"{label} must be at most {maxLength} characters."];
+            errors[field] = [problem];
         }
     }
 }
@@ -66,7 +63,7 @@ public sealed record PaymentRequest(string? CardNumber, string? CardHolder, int?
             errors["payment.cardNumber"] = ["The card number must be 13 to 19 digits and pass the Luhn check."];
         }
 
-        ShippingAddressRequest.Require(errors, "payment.cardHolder", "The card holder", CardHolder, 100);
+        ShippingAddressRequest.Require(errors, "payment.cardHolder", "The card holder", CardHolder, Limits.CardHolderLength);
         if (ExpiryMonth is not (>= 1 and <= 12))
         {
             errors["payment.expiryMonth"] = ["The expiry month must be between 1 and 12."];

@@ -14,6 +14,10 @@ public abstract record CheckoutOutcome
     /// <summary>Lines whose products the catalog no longer has.</summary>
     public sealed record UnavailableProducts(IReadOnlyList<int> ProductIds) : CheckoutOutcome;
 
+    /// <summary>Ordering could not record this order (its total is too large, say): nothing was sent. Problems are keyed
+    /// by the order's JSON path.</summary>
+    public sealed record Unrecordable(Dictionary<string, string[]> Problems) : CheckoutOutcome;
+
     /// <summary>The broker did not confirm: nothing changed, and the same key may be retried.</summary>
     public sealed record BrokerUnavailable(Guid OrderId) : CheckoutOutcome;
 }

@@ -50,6 +50,14 @@ public sealed partial class CheckoutService(
                 address,
                 payment,
                 time.GetUtcNow());
+            if (OrderSubmittedRules.Problems(order) is { Count: > 0 } problems)
+            {
+                // Sent, it would be refused by Ordering; nothing was sent, so the key may serve a corrected checkout.
+                forgetKey = true;
+                LogUnrecordable(attempt.OrderId, string.Join(", ", problems.Keys));
+                return new CheckoutOutcome.Unrecordable(problems);
+            }
+
             try
             {
                 await sender.SendAsync(order, cancellationToken);
@@ -93,6 +101,9 @@ public sealed partial class CheckoutService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} submitted with {LineCount} lines")]
     private partial void LogSubmitted(Guid orderId, int lineCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} not submitted: Ordering could not record it ({Fields})")]
+    private partial void LogUnrecordable(Guid orderId, string fields);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} could not be submitted; the basket is kept")]
     private partial void LogNotSent(Exception exception, Guid orderId);

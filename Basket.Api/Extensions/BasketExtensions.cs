@@ -39,7 +39,7 @@ public static class BasketExtensions
         });
 
         builder.Services.AddExceptionHandler<ServiceUnavailableExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, BasketJsonContext.Default));
+        builder.Services.AddStrictJson(BasketJsonContext.Default);
         return builder;
     }
 

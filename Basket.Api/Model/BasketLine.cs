@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shop.Contracts;
 
 namespace Shop.Basket.Api.Model;
 
@@ -6,11 +7,11 @@ namespace Shop.Basket.Api.Model;
 /// price has changed since. Stored as one hash field per product, <c>productId → "quantity|price"</c>.</summary>
 public sealed record BasketLine(int ProductId, int Quantity, decimal PriceWhenAdded)
 {
-    public const int MinQuantity = 1;
-    public const int MaxQuantity = 99;
+    public const int MinQuantity = Limits.MinQuantity;
+    public const int MaxQuantity = Limits.MaxQuantity;
 
     /// <summary>A basket holds at most this many distinct products.</summary>
-    public const int MaxLines = 100;
+    public const int MaxLines = Limits.MaxLines;
 
     public static string FormatPrice(decimal price) => price.ToString("0.00##", CultureInfo.InvariantCulture);
 

@@ -1,15 +1,11 @@
+using Shop.Contracts;
+
 namespace Shop.Catalog.Api.Apis;
 
 /// <summary>An operator's product: all fields on create. On update <see cref="AvailableStock"/> may be left out to keep
 /// the stock as it is, which an edit should, since orders take stock meanwhile.</summary>
 public sealed record CatalogItemRequest(string? Name, string? Description, decimal Price, int BrandId, int TypeId, int? AvailableStock)
 {
-    public const int MaxNameLength = 100;
-    public const int MaxDescriptionLength = 2000;
-
-    // numeric(10, 2)
-    public const decimal MaxPrice = 99_999_999.99m;
-
     public string TrimmedName => Name?.Trim() ?? "";
 
     public string TrimmedDescription => Description?.Trim() ?? "";
@@ -18,19 +14,19 @@ public sealed record CatalogItemRequest(string? Name, string? Description, decim
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
-        if (TrimmedName.Length is 0 or > MaxNameLength)
+        if (BoundaryText.Problem("name", Name, Limits.ProductNameLength) is { } nameProblem)
         {
-            errors["name"] = [$"name is required and must be at most {MaxNameLength} characters."];
+            errors["name"] = [nameProblem];
         }
 
-        if (TrimmedDescription.Length > MaxDescriptionLength)
+        if (BoundaryText.Problem("description", Description, Limits.ProductDescriptionLength, required: false) is { } descriptionProblem)
         {
-            errors["description"] = [$"description must be at most {MaxDescriptionLength} characters."];
+            errors["description"] = [descriptionProblem];
         }
 
-        if (Price is <= 0 or > MaxPrice || decimal.Round(Price, 2) != Price)
+        if (!OrderSubmittedRules.IsValidPrice(Price))
         {
-            errors["price"] = [$"price must be more than 0 and at most {MaxPrice}, in whole cents."];
+            errors["price"] = [$"price must be more than 0 and at most {Limits.MaxPrice}, in whole cents."];
         }
 
         if (BrandId < 1)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Shop.Catalog.Api.Apis;
 
 /// <summary>Source-generated serialization for the API's bodies: no reflection at start-up or per request.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(PaginatedItems<CatalogItemResponse>))]
 [JsonSerializable(typeof(CatalogItemResponse))]
 [JsonSerializable(typeof(List<CatalogItemResponse>))]

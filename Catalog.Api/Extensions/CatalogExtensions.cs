@@ -25,8 +25,10 @@ public static class CatalogExtensions
         // Read when first resolved rather than here, so that test hosts can still supply the connection strings.
         builder.Services.AddSingleton(services => CreateDataSource(
             RequiredConnectionString(services, DatabaseName), services.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddDbContextPool<CatalogContext>(
-            (services, options) => options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddSingleton<PreparedStatementReset>();
+        builder.Services.AddDbContextPool<CatalogContext>((services, options) => options
+            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(services.GetRequiredService<PreparedStatementReset>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<CatalogContext>(DatabaseName);
 
         builder.Services.AddSingleton<CatalogMigrator>();
@@ -59,8 +61,7 @@ public static class CatalogExtensions
         builder.Services.AddReceiveEndpointWatchdog();
 
         builder.AddOperatorKey();
-        builder.Services.AddExceptionHandler<JsonBodyExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJsonContext.Default));
+        builder.Services.AddStrictJson(CatalogJsonContext.Default);
         return builder;
     }
 

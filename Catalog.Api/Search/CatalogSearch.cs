@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 using Shop.Catalog.Api.Infrastructure.EntityConfigurations;
 using Shop.Catalog.Api.Model;
+using Shop.Contracts;
 
 namespace Shop.Catalog.Api.Search;
 
@@ -12,7 +13,7 @@ namespace Shop.Catalog.Api.Search;
 /// word ("for", "the"). Relevance is the full-text rank, where the name weighs more, plus the name's trigram similarity.</summary>
 public sealed partial class CatalogSearch
 {
-    public const int MaxLength = 100;
+    public const int MaxLength = Limits.SearchLength;
     public const int MaxWords = 8;
 
     // The configuration the search_vector column is built with.
@@ -37,9 +38,9 @@ public sealed partial class CatalogSearch
             return true;
         }
 
-        if (query.Length > MaxLength)
+        if (BoundaryText.Problem("q", query, MaxLength) is { } problem)
         {
-            error = $"q must be at most {MaxLength} characters.";
+            error = problem;
             return false;
         }
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Shop.Ordering.Worker.Apis;
 
 /// <summary>Source-generated serialization for the API's bodies.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(PaginatedItems<OrderResponse>))]
 [JsonSerializable(typeof(OrderResponse))]
 internal sealed partial class OrderingJsonContext : JsonSerializerContext;

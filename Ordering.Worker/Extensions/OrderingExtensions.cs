@@ -42,7 +42,7 @@ public static class OrderingExtensions
         builder.Services.AddScoped<OutboxDispatcher>();
         builder.Services.AddScoped<OrderWorkflow>();
 
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, OrderingJsonContext.Default));
+        builder.Services.AddStrictJson(OrderingJsonContext.Default);
         return builder;
     }
 }

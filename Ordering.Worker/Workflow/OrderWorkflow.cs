@@ -14,10 +14,41 @@ namespace Shop.Ordering.Worker.Workflow;
 public sealed partial class OrderWorkflow(
     OrderingContext db, IPaymentGateway gateway, OutboxDispatcher outbox, TimeProvider time, ILogger<OrderWorkflow> logger)
 {
+    /// <summary>Records the order, or, when it cannot be recorded as it is, records it as cancelled so that its shopper
+    /// sees it failed, and tells the operator why. Only a message that names no order a shopper could see (no order or
+    /// buyer id) goes to the error queue.</summary>
     public async Task SubmitAsync(OrderSubmitted message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var order = SubmittedOrder.Create(message, now);
+        if (OrderSubmittedRules.Problems(message) is { Count: > 0 } problems)
+        {
+            await RecordUnprocessableAsync(message, string.Join("; ", problems.Select(problem => $"{problem.Key}: {problem.Value[0]}")), cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await RecordAsync(SubmittedOrder.Create(message, now), now, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: var state } && IsDataError(state))
+        {
+            // A value the rules let through and a column still refused: the rules need fixing, the order must not wait.
+            await RecordUnprocessableAsync(message, $"PostgreSQL {state}: {ex.InnerException.Message}", cancellationToken);
+        }
+    }
+
+    private async Task RecordUnprocessableAsync(OrderSubmitted message, string problems, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var order = SubmittedOrder.Unprocessable(message, now);
+        LogUnprocessable(message.OrderId, problems, order is not null);
+        await RecordAsync(order ?? throw new InvalidOrderException($"OrderSubmitted {message.OrderId} is invalid: {problems}"), now, cancellationToken);
+    }
+
+    /// <summary>Inserts the order and what it implies; an order recorded before (the message delivered again) only
+    /// re-sends what its state implies.</summary>
+    private async Task RecordAsync(Order order, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         db.ChangeTracker.Clear();
         db.Orders.Add(order);
         var messages = OrderMessages.ImpliedBy(order, now).ToList();
@@ -28,14 +59,20 @@ public sealed partial class OrderWorkflow(
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            LogSubmittedAgain(message.OrderId);
-            await HandleAsync(message.OrderId, (_, _) => Task.CompletedTask, cancellationToken);
+            LogSubmittedAgain(order.Id);
+            await HandleAsync(order.Id, (_, _) => Task.CompletedTask, cancellationToken);
             return;
         }
 
         LogSubmitted(order.Id, order.Lines.Count);
         await outbox.DispatchAsync(messages, cancellationToken);
     }
+
+    /// <summary>Data exceptions (class 22) and constraint violations (class 23) other than the duplicate a redelivery
+    /// causes: the same message would fail the same way on every attempt.</summary>
+    private static bool IsDataError(string sqlState) =>
+        sqlState.StartsWith("22", StringComparison.Ordinal)
+        || (sqlState.StartsWith("23", StringComparison.Ordinal) && sqlState != PostgresErrorCodes.UniqueViolation);
 
     /// <summary>Stock is held for the order: charge the card, then the order is paid, or cancelled if declined. The
     /// charge happens under the order's lock, so a shopper's cancel waits for its outcome instead of racing it.</summary>
@@ -136,6 +173,9 @@ public sealed partial class OrderWorkflow(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} submitted with {Lines} lines")]
     private partial void LogSubmitted(Guid orderId, int lines);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId} cannot be recorded as submitted ({Problems}); recorded as cancelled for its shopper: {Recorded}")]
+    private partial void LogUnprocessable(Guid orderId, string problems, bool recorded);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} was submitted again; resending what its state implies")]
     private partial void LogSubmittedAgain(Guid orderId);

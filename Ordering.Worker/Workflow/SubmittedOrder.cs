@@ -3,54 +3,58 @@ using Shop.Ordering.Worker.Model;
 
 namespace Shop.Ordering.Worker.Workflow;
 
-/// <summary>Builds the order an <c>OrderSubmitted</c> describes, refusing one that no order could be made of.</summary>
+/// <summary>Builds the order an <c>OrderSubmitted</c> describes, or, for one that cannot be recorded as it is, the
+/// cancelled order its shopper is shown instead.</summary>
 internal static class SubmittedOrder
 {
-    public static Order Create(OrderSubmitted message, DateTimeOffset now)
+    /// <summary>Call only for a message <see cref="OrderSubmittedRules"/> finds no problem with.</summary>
+    public static Order Create(OrderSubmitted message, DateTimeOffset now) => new()
     {
-        var problem = FindProblem(message);
-        if (problem is not null)
+        Id = message.OrderId,
+        BuyerId = message.BuyerId,
+        SubmittedAt = message.SubmittedAt,
+        UpdatedAt = now,
+        Total = message.Lines.Sum(line => line.UnitPrice * line.Quantity),
+        ShippingAddress = new Address(
+            message.ShippingAddress.FullName,
+            message.ShippingAddress.Street,
+            message.ShippingAddress.City,
+            message.ShippingAddress.PostalCode,
+            message.ShippingAddress.Country),
+        CardToken = message.Payment.CardToken,
+        CardLast4 = message.Payment.CardLast4,
+        Lines = [.. message.Lines.Select((line, index) => new Model.OrderLine
         {
-            throw new InvalidOrderException($"OrderSubmitted {message.OrderId} is invalid: {problem}");
+            OrderId = message.OrderId,
+            LineNumber = index + 1,
+            ProductId = line.ProductId,
+            ProductName = line.ProductName,
+            UnitPrice = line.UnitPrice,
+            Quantity = line.Quantity,
+        })],
+    };
+
+    /// <summary>Only the order's identity is kept: any other value may be the one that cannot be stored. Null when not
+    /// even that can be, and no shopper could ever be shown the order.</summary>
+    public static Order? Unprocessable(OrderSubmitted message, DateTimeOffset now)
+    {
+        if (message.OrderId == Guid.Empty || message.BuyerId is null || BoundaryText.Problem("buyerId", message.BuyerId, Limits.BuyerIdLength) is not null)
+        {
+            return null;
         }
 
-        return new Order
+        var order = new Order
         {
             Id = message.OrderId,
             BuyerId = message.BuyerId,
             SubmittedAt = message.SubmittedAt,
             UpdatedAt = now,
-            Total = message.Lines.Sum(line => line.UnitPrice * line.Quantity),
-            ShippingAddress = new Address(
-                message.ShippingAddress.FullName,
-                message.ShippingAddress.Street,
-                message.ShippingAddress.City,
-                message.ShippingAddress.PostalCode,
-                message.ShippingAddress.Country),
-            CardToken = message.Payment.CardToken,
-            CardLast4 = message.Payment.CardLast4,
-            Lines = [.. message.Lines.Select((line, index) => new Model.OrderLine
-            {
-                OrderId = message.OrderId,
-                LineNumber = index + 1,
-                ProductId = line.ProductId,
-                ProductName = line.ProductName,
-                UnitPrice = line.UnitPrice,
-                Quantity = line.Quantity,
-            })],
+            Total = 0m,
+            ShippingAddress = new Address("", "", "", "", ""),
+            CardToken = "",
+            CardLast4 = "",
         };
+        order.TryCancel(CancelReason.Unprocessable, now);
+        return order;
     }
-
-    private static string? FindProblem(OrderSubmitted message) => message switch
-    {
-        { OrderId: var id } when id == Guid.Empty => "the order id is empty",
-        { BuyerId: null or { Length: 0 or > 200 } } => "the buyer id is missing or too long",
-        { Lines: null or { Count: 0 } } => "it has no lines",
-        { ShippingAddress: null } => "it has no shipping address",
-        { Payment: null } => "it has no payment method",
-        { Payment.CardToken: null or { Length: 0 or > 100 } } => "the card token is missing or too long",
-        { Payment.CardLast4: var last4 } when last4 is not { Length: 4 } || !last4.All(char.IsAsciiDigit) => "the card's last four digits are not four digits",
-        _ when message.Lines.Any(line => line is null || line.Quantity <= 0 || line.UnitPrice < 0) => "a line has no positive quantity or a negative price",
-        _ => null,
-    };
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Shop.Contracts;
 
 namespace Shop.ServiceDefaults.Security;
 
@@ -42,6 +43,11 @@ public sealed class BuyerTokens
     public string Issue(string buyerId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(buyerId);
+        if (!IsValidBuyerId(buyerId))
+        {
+            throw new ArgumentException("The buyer id is too long or holds characters no service could store.", nameof(buyerId));
+        }
+
         var now = _time.GetUtcNow().UtcDateTime;
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
@@ -55,12 +61,17 @@ public sealed class BuyerTokens
         });
     }
 
-    /// <summary>The buyer id of a valid token; null for an expired, forged or malformed one.</summary>
+    /// <summary>The buyer id of a valid token; null for an expired, forged or malformed one, and for one whose buyer id
+    /// no service could store (too long, control characters): every request of such a buyer would fail later.</summary>
     public async Task<string?> ValidateAsync(string token)
     {
         var result = await _handler.ValidateTokenAsync(token, _validation);
-        return result.IsValid && result.ClaimsIdentity.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { Length: > 0 } buyerId
+        return result.IsValid && result.ClaimsIdentity.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { } buyerId && IsValidBuyerId(buyerId)
             ? buyerId
             : null;
     }
+
+    /// <summary>Exactly as stored: no surrounding white space either, which a stored id would lose or keep by accident.</summary>
+    public static bool IsValidBuyerId(string buyerId) =>
+        BoundaryText.Problem("buyer id", buyerId, Limits.BuyerIdLength) is null && buyerId.Trim().Length == buyerId.Length;
 }

@@ -59,6 +59,14 @@ public sealed class CheckoutForm : IValidatableObject
         {
             yield return new ValidationResult("This card has expired.", [nameof(ExpiryYear)]);
         }
+
+        // The shop's own rule for text (BoundaryText), so a form post with a NUL in it gets the message here.
+        (string Name, string? Value)[] texts =
+            [(nameof(FullName), FullName), (nameof(Street), Street), (nameof(City), City), (nameof(PostalCode), PostalCode), (nameof(Country), Country), (nameof(CardHolder), CardHolder)];
+        foreach (var (name, value) in texts.Where(text => text.Value is not null && Contracts.BoundaryText.HasForbiddenCharacter(text.Value)))
+        {
+            yield return new ValidationResult("Remove the control characters from this field.", [name]);
+        }
     }
 
     public CheckoutRequest ToRequest() => new(

@@ -9,6 +9,9 @@ public sealed record CatalogQuery(string? Search = null, int? BrandId = null, in
 {
     public const int PageSize = 12;
 
+    /// <summary>Catalog.Api pages up to index 10,000.</summary>
+    public const int MaxPage = 10_001;
+
     /// <summary>The sort orders a shopper chooses from. The default, best match, ranks a search and lists everything
     /// else by name.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> SortOrders =
