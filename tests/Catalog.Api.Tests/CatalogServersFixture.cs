@@ -1,10 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
 using System.Text;
+using Aspire.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Shop.Catalog.Api.Infrastructure;
-using Aspire.Hosting;
 using Shop.Hosting.Postgres;
 using Shop.Hosting.RabbitMQ;
 using Shop.Testing;
