@@ -1,44 +1,111 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Shop.ServiceDefaults.Resilience;
-using Shop.ServiceDefaults.ServiceDiscovery;
-using Shop.ServiceDefaults.Telemetry;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 // Aspire's convention: the defaults live in Microsoft.Extensions.Hosting so Program.cs needs no using.
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>What every Shop service shares: telemetry, health checks, service discovery and resilient HttpClients.</summary>
+/// <summary>What every Shop service shares, in the shape of Aspire's service defaults: OpenTelemetry, health checks,
+/// service discovery and the standard resilience handler on every HttpClient.</summary>
 public static class Extensions
 {
+    public const string HealthPath = "/health";
+    public const string AlivePath = "/alive";
+    public const string LiveTag = "live";
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>The configuration section bound onto every HttpClient's standard resilience options
+    /// (<c>HttpResilience:Retry:MaxRetryAttempts</c>, <c>HttpResilience:TotalRequestTimeout:Timeout</c>, …).</summary>
+    public const string HttpResilienceSection = "HttpResilience";
+
+    /// <summary>Npgsql's ActivitySource and Meter.</summary>
+    public const string NpgsqlTelemetryName = "Npgsql";
+
+    /// <summary>MassTransit's ActivitySource (<c>DiagnosticHeaders.DefaultListenerName</c>) and Meter
+    /// (<c>InstrumentationOptions.MeterName</c>); ServiceDefaults does not reference MassTransit for two strings.</summary>
+    public const string MassTransitTelemetryName = "MassTransit";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
-        builder.AddHttpClientDefaults();
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            // Outside service discovery, so that every attempt resolves the name again. Unlike the standard handler's
+            // default, a POST or PATCH is never retried: repeating one could add a basket line twice or submit a second
+            // checkout. GET, PUT and DELETE are idempotent in every Shop API and stay retried.
+            http.AddStandardResilienceHandler()
+                .Configure((options, services) =>
+                {
+                    services.GetRequiredService<IConfiguration>().GetSection(HttpResilienceSection).Bind(options);
+                    options.Retry.DisableFor(HttpMethod.Post, HttpMethod.Patch, HttpMethod.Connect);
+                });
+            http.AddServiceDiscovery();
+        });
         return builder;
     }
 
-    /// <summary>Every HttpClient made by the factory retries transient failures and resolves logical service names.
-    /// Resilience is the outer handler so that each attempt resolves the name again.</summary>
-    public static TBuilder AddHttpClientDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    /// <summary>Traces, metrics and logs through OpenTelemetry, exported over OTLP, when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
+    /// is set (the SDK reads the other OTEL_* settings itself). Without it nothing is registered: a service started
+    /// without a collector does not pay for instrumentation on its cold start.</summary>
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddOptions<HttpResilienceOptions>()
-            .BindConfiguration(HttpResilienceOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddTransient<HttpResilienceHandler>();
-        builder.Services.AddTransient<ServiceDiscoveryHandler>();
-        builder.Services.ConfigureHttpClientDefaults(http => http
-            .AddHttpMessageHandler<HttpResilienceHandler>()
-            .AddHttpMessageHandler<ServiceDiscoveryHandler>());
+        if (string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
+        {
+            return builder;
+        }
+
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(NpgsqlTelemetryName, MassTransitTelemetryName))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddSource(NpgsqlTelemetryName, MassTransitTelemetryName))
+            .UseOtlpExporter();
         return builder;
     }
 
-    /// <summary>Maps /health and /alive, and names and tags each request span (see RequestTracing).</summary>
+    /// <summary>A "self" check tagged live; services add their dependency checks to the same builder.</summary>
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        return builder;
+    }
+
+    /// <summary>Maps <c>/health</c> (every check: 200 when Healthy or Degraded, 503 when Unhealthy) and <c>/alive</c> (live
+    /// checks only), in every environment and without authentication, because the orchestrator and the platform probe
+    /// them. Probes are kept out of the request metrics here and out of traces by the tracing filter: they arrive every
+    /// few seconds and would drown what people come to read.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.Use(RequestTracing.InvokeAsync);
-        app.MapHealthCheckEndpoints();
+        app.MapHealthChecks(HealthPath).AllowAnonymous().DisableHttpMetrics();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) })
+            .AllowAnonymous()
+            .DisableHttpMetrics();
         return app;
     }
+
+    private static bool IsHealthProbe(PathString path) =>
+        path.StartsWithSegments(HealthPath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(AlivePath, StringComparison.OrdinalIgnoreCase);
 }

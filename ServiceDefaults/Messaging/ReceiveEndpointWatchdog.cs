@@ -8,7 +8,10 @@ namespace Shop.ServiceDefaults.Messaging;
 /// <summary>Stops the process when a receive endpoint stays down although its broker answers: MassTransit reports it
 /// unhealthy, or the broker counts no consumer on its queue. MassTransit 8.4 can keep a connection the broker closed
 /// (after a broker restart with messages in hand): its endpoints then fault on it forever, or even read Healthy, and
-/// the queue has no consumer while the process looks alive. Neither restarting the endpoint nor the bus gets a new
+/// the queue has no consumer while the process looks alive. 8.5.12 with RabbitMQ.Client 7.2.2 still does: without this
+/// watchdog, 3 of 36 runs of the broker-restart test on a loaded machine left catalog-stock with no consumer for good,
+/// and in the one where it was read MassTransit called that endpoint Healthy, so the broker's consumer count is what
+/// catches it (2026-11-28; with the watchdog, 32 of 32 runs passed). Neither restarting the endpoint nor the bus gets a new
 /// connection, so the process stops and its supervisor (Container Apps, a test's) starts a fresh one; messages wait in
 /// their durable queue meanwhile, and the outbox keeps what was not yet sent. While the broker does not answer, this is
 /// an outage that MassTransit's own reconnection handles: the grace period starts again, so that after the outage

@@ -46,8 +46,8 @@ public sealed class HealthTests(ShopFixture shop)
         await owner.SetQuantityAsync(18, 1);
         var settings = shop.Settings();
         settings["services:catalog-api:http:0"] = $"http://127.0.0.1:{ClosedPort.Find()}";
-        settings["HttpResilience:MaxRetryAttempts"] = "1";
-        settings["HttpResilience:RetryDelay"] = "00:00:00.010";
+        settings["HttpResilience:Retry:MaxRetryAttempts"] = "1";
+        settings["HttpResilience:Retry:Delay"] = "00:00:00.010";
         await using var factory = new BasketApiFactory(settings);
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", shop.Tokens.Issue(buyer));

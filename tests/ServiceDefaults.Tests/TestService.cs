@@ -40,6 +40,9 @@ public sealed class TestService : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Address };
 
+    /// <summary>An HttpClient from the service's own factory, with the handlers every Shop service's clients get.</summary>
+    public HttpClient CreateFactoryClient() => _app.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
+
     public T? GetService<T>() => _app.Services.GetService<T>();
 
     /// <summary>Stops the host and disposes its container, which is what flushes the telemetry exporters.</summary>

@@ -21,7 +21,7 @@ public sealed class WebFrontendFactory(Uri services, string environment = "Devel
         }
 
         builder.UseSetting("BuyerTokens:Key", FakeShop.BuyerTokenKey);
-        builder.UseSetting("HttpResilience:RetryDelay", "00:00:00.010");
+        builder.UseSetting("HttpResilience:Retry:Delay", "00:00:00.010");
         if (keysFolder is not null)
         {
             builder.UseSetting("DataProtection:KeysFolder", keysFolder);
