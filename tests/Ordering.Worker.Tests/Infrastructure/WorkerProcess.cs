@@ -100,8 +100,9 @@ public sealed class WorkerProcess : IAsyncDisposable
                     using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
                     return health.StatusCode == HttpStatusCode.OK;
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or a health check still waiting on a server on a loaded machine: ask again.
                     return false;
                 }
             },
