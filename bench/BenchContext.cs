@@ -137,22 +137,6 @@ internal sealed class BenchContext
             .ToDictionary();
     }
 
-    /// <summary>Stops a service the AppHost runs (DCP's stop command) and waits until it has exited.</summary>
-    public async Task StopAsync(string resource, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        await ExecuteAsync(resource, KnownResourceCommands.StopCommand, deadline.Token);
-        await App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, deadline.Token);
-    }
-
-    /// <summary>Starts a stopped service again and waits until it is healthy.</summary>
-    public async Task StartAsync(string resource, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        await ExecuteAsync(resource, KnownResourceCommands.StartCommand, deadline.Token);
-        await App.WaitUntilHealthyAsync(resource, deadline.Token);
-    }
-
     /// <summary>A buyer token for a new buyer, signed with the model's key as WebFrontend would sign it.</summary>
     public Dictionary<string, string> BuyerHeaders(string? buyerId = null) =>
         new() { ["Authorization"] = "Bearer " + _tokens.Issue(buyerId ?? "bench-" + Guid.NewGuid().ToString("N")[..8]) };
@@ -167,14 +151,5 @@ internal sealed class BenchContext
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-    }
-
-    private async Task ExecuteAsync(string resource, string command, CancellationToken cancellationToken)
-    {
-        var result = await App.App.ResourceCommands.ExecuteCommandAsync(resource, command, cancellationToken);
-        if (!result.Success)
-        {
-            throw new InvalidOperationException($"'{command}' on '{resource}' failed: {result.Message}");
-        }
     }
 }

@@ -50,7 +50,7 @@ internal static class ColdStartScenario
         var workerAssembly = await PublishedApp.PublishAsync(bench.ProjectPath("ordering-worker"));
         var bareAssembly = await PublishedApp.PublishAsync(BaselineApps.ProjectFile(BaselineApps.BareWorker));
         var workerEnvironment = await bench.EnvironmentOfAsync("ordering-worker");
-        await bench.StopAsync("ordering-worker", TimeSpan.FromMinutes(1));
+        await bench.App.StopAsync("ordering-worker", TimeSpan.FromMinutes(1));
         var factory = new ConnectionFactory { Uri = new Uri(bench.App.GetConnectionString("messaging")) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
@@ -77,7 +77,7 @@ internal static class ColdStartScenario
         }
         finally
         {
-            await bench.StartAsync("ordering-worker", TimeSpan.FromMinutes(2));
+            await bench.App.StartAsync("ordering-worker", TimeSpan.FromMinutes(2));
         }
     }
 

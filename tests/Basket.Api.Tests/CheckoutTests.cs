@@ -176,7 +176,7 @@ public sealed class CheckoutTests(ShopFixture shop)
         using var client = shop.ClientFor(buyer);
         await client.SetQuantityAsync(17, 3);
         var key = Guid.NewGuid().ToString();
-        await shop.App.StopServerAsync("messaging", TimeSpan.FromSeconds(120));
+        await shop.App.StopAsync("messaging", TimeSpan.FromSeconds(120));
         HttpResponseMessage unavailable;
         try
         {
@@ -184,7 +184,7 @@ public sealed class CheckoutTests(ShopFixture shop)
         }
         finally
         {
-            await shop.App.StartServerAsync("messaging", TimeSpan.FromSeconds(120));
+            await shop.App.StartAsync("messaging", TimeSpan.FromSeconds(120));
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);

@@ -42,29 +42,30 @@ public sealed class StartedApplication(DistributedApplication app, string dataPa
         }
     }
 
-    /// <summary>Restarts the process that serves <paramref name="serverName"/> (same port, same data) and waits until
-    /// the server is healthy again.</summary>
-    public async Task RestartServerAsync(string serverName, TimeSpan timeout)
+    /// <summary>Restarts a resource (for a server, the process that serves it: same port, same data) and waits until it
+    /// is healthy again.</summary>
+    public async Task RestartAsync(string resourceName, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        await ExecuteAsync(serverName, KnownResourceCommands.RestartCommand, deadline.Token);
-        await WaitUntilHealthyAsync(serverName, deadline.Token);
+        await ExecuteAsync(resourceName, KnownResourceCommands.RestartCommand, deadline.Token);
+        await WaitUntilHealthyAsync(resourceName, deadline.Token);
     }
 
-    /// <summary>Stops the process that serves <paramref name="serverName"/>: an outage until <see cref="StartServerAsync"/>.</summary>
-    public async Task StopServerAsync(string serverName, TimeSpan timeout)
+    /// <summary>Stops a resource (for a server, the process that serves it) and waits until it has exited: an outage
+    /// until <see cref="StartAsync"/>.</summary>
+    public async Task StopAsync(string resourceName, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        await ExecuteAsync(serverName, KnownResourceCommands.StopCommand, deadline.Token);
-        await app.ResourceNotifications.WaitForResourceAsync(serverName, KnownResourceStates.TerminalStates, deadline.Token);
+        await ExecuteAsync(resourceName, KnownResourceCommands.StopCommand, deadline.Token);
+        await app.ResourceNotifications.WaitForResourceAsync(resourceName, KnownResourceStates.TerminalStates, deadline.Token);
     }
 
-    /// <summary>Starts the stopped server again and waits until it is healthy.</summary>
-    public async Task StartServerAsync(string serverName, TimeSpan timeout)
+    /// <summary>Starts a stopped resource again and waits until it is healthy.</summary>
+    public async Task StartAsync(string resourceName, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        await ExecuteAsync(serverName, KnownResourceCommands.StartCommand, deadline.Token);
-        await WaitUntilHealthyAsync(serverName, deadline.Token);
+        await ExecuteAsync(resourceName, KnownResourceCommands.StartCommand, deadline.Token);
+        await WaitUntilHealthyAsync(resourceName, deadline.Token);
     }
 
     public async Task WaitUntilHealthyAsync(string resourceName, CancellationToken cancellationToken) =>
@@ -92,11 +93,11 @@ public sealed class StartedApplication(DistributedApplication app, string dataPa
         }
     }
 
-    /// <summary>Commands go to the server's process (<c>{server}-server</c>) where it runs as one, else to the container.</summary>
-    private async Task ExecuteAsync(string serverName, string command, CancellationToken cancellationToken)
+    /// <summary>Commands go to a server's process (<c>{server}-server</c>) where it runs as one, else to the resource itself.</summary>
+    private async Task ExecuteAsync(string resourceName, string command, CancellationToken cancellationToken)
     {
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-        var target = model.Resources.Any(r => r.Name == $"{serverName}-server") ? $"{serverName}-server" : serverName;
+        var target = model.Resources.Any(r => r.Name == $"{resourceName}-server") ? $"{resourceName}-server" : resourceName;
         var result = await app.ResourceCommands.ExecuteCommandAsync(target, command, cancellationToken);
         if (!result.Success)
         {

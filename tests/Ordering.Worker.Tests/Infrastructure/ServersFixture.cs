@@ -83,13 +83,13 @@ public sealed class ServersFixture : IAsyncLifetime
 
     /// <summary>Stops the broker (SIGTERM: durable queues and persistent messages survive) and starts it again on the
     /// same port and data folder, returning once it is healthy.</summary>
-    public Task RestartBrokerAsync() => App.RestartServerAsync(Messaging, TimeSpan.FromSeconds(120));
+    public Task RestartBrokerAsync() => App.RestartAsync(Messaging, TimeSpan.FromSeconds(120));
 
     /// <summary>Stops the broker (an outage), until <see cref="StartBrokerAsync"/>.</summary>
-    public Task StopBrokerAsync() => App.StopServerAsync(Messaging, TimeSpan.FromSeconds(120));
+    public Task StopBrokerAsync() => App.StopAsync(Messaging, TimeSpan.FromSeconds(120));
 
     /// <summary>Starts the stopped broker again, returning once it is healthy.</summary>
-    public Task StartBrokerAsync() => App.StartServerAsync(Messaging, TimeSpan.FromSeconds(120));
+    public Task StartBrokerAsync() => App.StartAsync(Messaging, TimeSpan.FromSeconds(120));
 
     public async Task DisposeAsync()
     {
