@@ -17,10 +17,15 @@ public static class BasketExtensions
 
         // One shared multiplexer, with the integration's health check (PING, on /health) and tracing. Its timeouts are in
         // appsettings.json (Aspire:StackExchange:Redis:ConfigurationOptions), where an environment may override them.
-        builder.AddRedisClient(CacheName, configureOptions: options =>
-            // Reconnect soon after the server is back (the default backs off from half the connect timeout up to 10 s),
-            // yet without hammering a server that stays down.
-            options.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 5000));
+        builder.AddRedisClient(
+            CacheName,
+            // Connect while the host starts rather than inside the first request, which would otherwise block a thread on
+            // the connect: a replica woken from zero by a request finds its connection open.
+            settings => settings.DisableAutoActivation = false,
+            options =>
+                // Reconnect soon after the server is back (the default backs off from half the connect timeout up to
+                // 10 s), yet without hammering a server that stays down.
+                options.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 5000));
         builder.Services.AddSingleton<BasketStore>();
         builder.Services.AddSingleton<CheckoutStore>();
 

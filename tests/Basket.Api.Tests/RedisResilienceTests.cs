@@ -81,6 +81,25 @@ public sealed class RedisResilienceTests(ShopFixture shop)
         Assert.True(await CallsAsync(admin, "evalsha") >= 2);
     }
 
+    [Fact]
+    public async Task The_service_opens_its_Redis_connection_while_it_starts_not_in_the_first_request()
+    {
+        await using var server = await RedisServerProcess.StartAsync();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{server.Port},allowAdmin=true,name=test-observer");
+        var admin = redis.GetServer(redis.GetEndPoints().Single());
+        await using var basket = shop.BasketOn($"127.0.0.1:{server.Port}");
+
+        // Starts the host; no request is made.
+        _ = basket.Services;
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!(await admin.ClientListAsync()).Any(client => client.Name != "test-observer"))
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
     /// <summary>Reconnection is asynchronous: right after the restart a call may still meet the backoff.</summary>
     private static async Task<IEnumerable<(int, int)>> LinesOnceReachableAsync(HttpClient client)
     {
