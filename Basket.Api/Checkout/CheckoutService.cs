@@ -89,7 +89,7 @@ public sealed partial class CheckoutService(
             // Not the request's token: the lock must go even when the caller has gone.
             await checkouts.ReleaseAsync(buyerId, idempotencyKey, attempt, forgetKey, CancellationToken.None);
         }
-        catch (Redis.RedisException ex)
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException)
         {
             // The lock expires on its own; the failure that brought us here is the one to report.
             LogReleaseFailed(ex, attempt.OrderId);

@@ -1,7 +1,7 @@
 using MassTransit;
 using Shop.Basket.Api.Checkout;
 using Shop.Basket.Api.Infrastructure;
-using Shop.Basket.Api.Redis;
+using StackExchange.Redis;
 
 namespace Shop.Basket.Api.Extensions;
 
@@ -15,11 +15,17 @@ public static class BasketExtensions
         builder.AddBuyerTokens();
         builder.Services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // Read when first resolved rather than here, so that test hosts can still supply the connection strings.
-        builder.Services.AddSingleton(services => RedisConnectionOptions.Parse(ConnectionString(services, CacheName)));
-        builder.Services.AddSingleton<RedisClient>();
-        builder.Services.AddHostedService<RedisConnectionWarmUp>();
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(CacheName, timeout: TimeSpan.FromSeconds(3));
+        // One shared multiplexer, with the integration's health check (PING, on /health) and tracing. Its timeouts are in
+        // appsettings.json (Aspire:StackExchange:Redis:ConfigurationOptions), where an environment may override them.
+        builder.AddRedisClient(
+            CacheName,
+            // Connect while the host starts rather than inside the first request, which would otherwise block a thread on
+            // the connect: a replica woken from zero by a request finds its connection open.
+            settings => settings.DisableAutoActivation = false,
+            options =>
+                // Reconnect soon after the server is back (the default backs off from half the connect timeout up to
+                // 10 s), yet without hammering a server that stays down.
+                options.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 5000));
         builder.Services.AddSingleton<BasketStore>();
         builder.Services.AddSingleton<CheckoutStore>();
 

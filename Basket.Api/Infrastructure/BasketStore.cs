@@ -1,6 +1,6 @@
 using System.Globalization;
 using Shop.Basket.Api.Model;
-using Shop.Basket.Api.Redis;
+using StackExchange.Redis;
 
 namespace Shop.Basket.Api.Infrastructure;
 
@@ -16,8 +16,9 @@ public enum LineUpdateOutcome
 
 /// <summary>Baskets in Redis: a hash per buyer, changed only by Lua scripts, which Redis runs atomically. Concurrent
 /// requests therefore never lose each other's changes, and the line limits hold under any interleaving. Every change
-/// restarts the basket's 30-day expiry.</summary>
-public sealed class BasketStore(RedisClient redis)
+/// restarts the basket's 30-day expiry. Scripts go to StackExchange.Redis as source: it loads each one once per server
+/// (SCRIPT LOAD) and then sends only its hash (EVALSHA), loading it again when a restarted server answers NOSCRIPT.</summary>
+public sealed class BasketStore(IConnectionMultiplexer redis)
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromDays(30);
 
@@ -25,7 +26,7 @@ public sealed class BasketStore(RedisClient redis)
 
     // KEYS[1] basket; ARGV product, quantity, price, mode ('set' or 'add'), max lines, max quantity, expiry seconds.
     // Returns {outcome, quantity}: 0 updated (new quantity), 1 too many lines, 2 quantity limit (current quantity).
-    private static readonly RedisScript _updateLine = new("""
+    private const string UpdateLineScript = """
         local current = redis.call('HGET', KEYS[1], ARGV[1])
         local existing = 0
         if current then
@@ -43,21 +44,21 @@ public sealed class BasketStore(RedisClient redis)
         redis.call('HSET', KEYS[1], ARGV[1], quantity .. '|' .. ARGV[3])
         redis.call('EXPIRE', KEYS[1], ARGV[7])
         return {0, quantity}
-        """);
+        """;
 
     // KEYS[1] basket; ARGV product, expiry seconds.
-    private static readonly RedisScript _removeLine = new("""
+    private const string RemoveLineScript = """
         local removed = redis.call('HDEL', KEYS[1], ARGV[1])
         if removed == 1 and redis.call('EXISTS', KEYS[1]) == 1 then
           redis.call('EXPIRE', KEYS[1], ARGV[2])
         end
         return removed
-        """);
+        """;
 
     public async Task<IReadOnlyList<BasketLine>> GetLinesAsync(string buyerId, CancellationToken cancellationToken)
     {
-        var fields = await redis.HashGetAllAsync(BasketKeys.Basket(buyerId), cancellationToken);
-        return [.. fields.Select(field => BasketLine.Parse(field.Key, field.Value)).OfType<BasketLine>().OrderBy(line => line.ProductId)];
+        var fields = await Database.HashGetAllAsync(BasketKeys.Basket(buyerId)).WaitAsync(cancellationToken);
+        return [.. fields.Select(field => BasketLine.Parse(field.Name!, field.Value!)).OfType<BasketLine>().OrderBy(line => line.ProductId)];
     }
 
     /// <summary>Sets the line's quantity, adding the line if it is new.</summary>
@@ -69,24 +70,21 @@ public sealed class BasketStore(RedisClient redis)
         UpdateLineAsync(buyerId, productId, quantity, price, "add", cancellationToken);
 
     public async Task RemoveLineAsync(string buyerId, int productId, CancellationToken cancellationToken) =>
-        await redis.EvaluateAsync(_removeLine, [BasketKeys.Basket(buyerId)], [Invariant(productId), _expirySeconds], cancellationToken);
+        await Database.ScriptEvaluateAsync(RemoveLineScript, [BasketKeys.Basket(buyerId)], [productId, _expirySeconds]).WaitAsync(cancellationToken);
 
     public async Task ClearAsync(string buyerId, CancellationToken cancellationToken) =>
-        await redis.DeleteAsync(BasketKeys.Basket(buyerId), cancellationToken);
+        await Database.KeyDeleteAsync(BasketKeys.Basket(buyerId)).WaitAsync(cancellationToken);
 
     private async Task<LineUpdate> UpdateLineAsync(
         string buyerId, int productId, int quantity, decimal price, string mode, CancellationToken cancellationToken)
     {
-        var reply = await redis.EvaluateAsync(
-            _updateLine,
+        var reply = (RedisResult[])(await Database.ScriptEvaluateAsync(
+            UpdateLineScript,
             [BasketKeys.Basket(buyerId)],
-            [
-                Invariant(productId), Invariant(quantity), BasketLine.FormatPrice(price), mode,
-                Invariant(BasketLine.MaxLines), Invariant(BasketLine.MaxQuantity), _expirySeconds,
-            ],
-            cancellationToken);
-        return new LineUpdate((LineUpdateOutcome)reply.Items[0].AsInteger(), (int)reply.Items[1].AsInteger());
+            [productId, quantity, BasketLine.FormatPrice(price), mode, BasketLine.MaxLines, BasketLine.MaxQuantity, _expirySeconds])
+            .WaitAsync(cancellationToken))!;
+        return new LineUpdate((LineUpdateOutcome)(int)reply[0], (int)reply[1]);
     }
 
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private IDatabase Database => redis.GetDatabase();
 }

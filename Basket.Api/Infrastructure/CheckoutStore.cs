@@ -1,6 +1,5 @@
-using System.Globalization;
 using Shop.Basket.Api.Model;
-using Shop.Basket.Api.Redis;
+using StackExchange.Redis;
 
 namespace Shop.Basket.Api.Infrastructure;
 
@@ -13,7 +12,7 @@ public sealed record CheckoutAttempt(Guid OrderId, bool IsCompleted, bool HasLoc
 /// crashes after it, leaves the record pending with its order id: the next attempt with the same key resumes it and
 /// sends the same order id (so a consumer can drop a duplicate); a completed record answers with that id and nothing
 /// else.</summary>
-public sealed class CheckoutStore(RedisClient redis)
+public sealed class CheckoutStore(IConnectionMultiplexer redis)
 {
     /// <summary>How long a key is remembered, as payment APIs commonly do.</summary>
     public static readonly TimeSpan RecordLifetime = TimeSpan.FromHours(24);
@@ -24,7 +23,7 @@ public sealed class CheckoutStore(RedisClient redis)
 
     // KEYS[1] record, KEYS[2] lock; ARGV proposed order id, lock owner, lock ms, record seconds.
     // Returns {orderId, state, 1 if locked}.
-    private static readonly RedisScript _begin = new("""
+    private const string BeginScript = """
         local orderId = redis.call('HGET', KEYS[1], 'orderId')
         local state = 'pending'
         if orderId then
@@ -39,12 +38,12 @@ public sealed class CheckoutStore(RedisClient redis)
         end
         local locked = redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3])
         return {orderId, state, locked and 1 or 0}
-        """);
+        """;
 
     // KEYS[1] basket, KEYS[2] record, KEYS[3] lock; ARGV lock owner, basket expiry seconds, then product/quantity pairs.
     // Takes the ordered quantities out of the basket (lines changed meanwhile keep the difference) and marks the record
     // done, once: a second completion of the same order takes nothing.
-    private static readonly RedisScript _complete = new("""
+    private const string CompleteScript = """
         if redis.call('HGET', KEYS[2], 'state') ~= 'done' then
           for i = 3, #ARGV, 2 do
             local current = redis.call('HGET', KEYS[1], ARGV[i])
@@ -67,10 +66,10 @@ public sealed class CheckoutStore(RedisClient redis)
           redis.call('DEL', KEYS[3])
         end
         return 1
-        """);
+        """;
 
     // KEYS[1] record, KEYS[2] lock; ARGV lock owner, '1' to forget a pending record (nothing was sent for it).
-    private static readonly RedisScript _release = new("""
+    private const string ReleaseScript = """
         if redis.call('GET', KEYS[2]) == ARGV[1] then
           redis.call('DEL', KEYS[2])
           if ARGV[2] == '1' and redis.call('HGET', KEYS[1], 'state') == 'pending' then
@@ -78,47 +77,44 @@ public sealed class CheckoutStore(RedisClient redis)
           end
         end
         return 1
-        """);
+        """;
 
     public async Task<CheckoutAttempt> BeginAsync(string buyerId, string idempotencyKey, CancellationToken cancellationToken)
     {
         var owner = Guid.NewGuid().ToString("N");
-        var reply = await redis.EvaluateAsync(
-            _begin,
+        var reply = (RedisResult[])(await Database.ScriptEvaluateAsync(
+            BeginScript,
             [BasketKeys.Checkout(buyerId, idempotencyKey), BasketKeys.CheckoutLock(buyerId, idempotencyKey)],
-            [
-                Guid.NewGuid().ToString(), owner, Invariant((long)LockLifetime.TotalMilliseconds), Invariant((long)RecordLifetime.TotalSeconds),
-            ],
-            cancellationToken);
-        return new CheckoutAttempt(
-            Guid.Parse(reply.Items[0].AsString()!), reply.Items[1].AsString() == "done", reply.Items[2].AsInteger() == 1, owner);
+            [Guid.NewGuid().ToString(), owner, (long)LockLifetime.TotalMilliseconds, (long)RecordLifetime.TotalSeconds])
+            .WaitAsync(cancellationToken))!;
+        return new CheckoutAttempt(Guid.Parse((string)reply[0]!), (string?)reply[1] == "done", (int)reply[2] == 1, owner);
     }
 
     /// <summary>After the order was sent: the basket loses the ordered lines and the key is done.</summary>
     public async Task CompleteAsync(
         string buyerId, string idempotencyKey, CheckoutAttempt attempt, IReadOnlyList<BasketLine> ordered, CancellationToken cancellationToken)
     {
-        List<string> arguments = [attempt.LockOwner, Invariant((long)BasketStore.Expiry.TotalSeconds)];
+        List<RedisValue> arguments = [attempt.LockOwner, (long)BasketStore.Expiry.TotalSeconds];
         foreach (var line in ordered)
         {
-            arguments.Add(Invariant(line.ProductId));
-            arguments.Add(Invariant(line.Quantity));
+            arguments.Add(line.ProductId);
+            arguments.Add(line.Quantity);
         }
 
-        await redis.EvaluateAsync(
-            _complete,
+        await Database.ScriptEvaluateAsync(
+            CompleteScript,
             [BasketKeys.Basket(buyerId), BasketKeys.Checkout(buyerId, idempotencyKey), BasketKeys.CheckoutLock(buyerId, idempotencyKey)],
-            arguments,
-            cancellationToken);
+            [.. arguments])
+            .WaitAsync(cancellationToken);
     }
 
     /// <summary>After an attempt that sent nothing. <paramref name="forget"/> frees the key for a later checkout.</summary>
     public async Task ReleaseAsync(string buyerId, string idempotencyKey, CheckoutAttempt attempt, bool forget, CancellationToken cancellationToken) =>
-        await redis.EvaluateAsync(
-            _release,
+        await Database.ScriptEvaluateAsync(
+            ReleaseScript,
             [BasketKeys.Checkout(buyerId, idempotencyKey), BasketKeys.CheckoutLock(buyerId, idempotencyKey)],
-            [attempt.LockOwner, forget ? "1" : "0"],
-            cancellationToken);
+            [attempt.LockOwner, forget ? "1" : "0"])
+            .WaitAsync(cancellationToken);
 
-    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+    private IDatabase Database => redis.GetDatabase();
 }

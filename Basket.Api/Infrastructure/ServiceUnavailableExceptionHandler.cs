@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Shop.Basket.Api.Redis;
+using StackExchange.Redis;
 
 namespace Shop.Basket.Api.Infrastructure;
 
@@ -12,7 +12,9 @@ internal sealed partial class ServiceUnavailableExceptionHandler(IProblemDetails
     {
         var dependency = exception switch
         {
-            RedisException => "basket storage",
+            // StackExchange.Redis: no connection (down, refused credentials, TLS failure), an error reply (LOADING while
+            // a restarted server reads its data), or no reply within the async timeout (a TimeoutException, not a RedisException).
+            RedisException or RedisTimeoutException => "basket storage",
             CatalogUnavailableException => "catalog",
             _ => null,
         };

@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Shop.Basket.Api.Tests;
 
 /// <summary>Basket.Api in-process with the given settings. Every log line it writes, at any level, is kept so tests can
-/// check what never appears in logs.</summary>
-public sealed class BasketApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+/// check what never appears in logs. <paramref name="configureServices"/> adds to the service's own registrations (a test
+/// certificate authority to trust, for instance).</summary>
+public sealed class BasketApiFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
+    : WebApplicationFactory<Program>
 {
     private readonly CapturedLogs _logs = new();
 
@@ -18,6 +21,11 @@ public sealed class BasketApiFactory(IReadOnlyDictionary<string, string?> settin
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureServices(configureServices);
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Shop.Basket.Api.Redis;
 
 namespace Shop.Basket.Api.Tests;
 
@@ -158,15 +156,16 @@ public sealed class BasketApiTests(ShopFixture shop)
     {
         var buyer = ShopFixture.NewBuyer();
         using var client = shop.ClientFor(buyer);
-        await using var redis = new RedisClient(RedisConnectionOptions.Parse(shop.App.GetConnectionString("cache")), NullLogger<RedisClient>.Instance);
+        await using var redis = await shop.ConnectToRedisAsync();
+        var db = redis.GetDatabase();
         var key = $"basket:{{{buyer}}}";
 
         await client.AddAsync(8);
-        Assert.InRange((await redis.TimeToLiveAsync(key))!.Value, TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
+        Assert.InRange((await db.KeyTimeToLiveAsync(key))!.Value, TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
 
-        await redis.ExecuteAsync(new RedisCommand("EXPIRE", key, "60"));
+        await db.KeyExpireAsync(key, TimeSpan.FromSeconds(60));
         await client.AddAsync(9);
-        Assert.InRange((await redis.TimeToLiveAsync(key))!.Value, TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
+        Assert.InRange((await db.KeyTimeToLiveAsync(key))!.Value, TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
     }
 
     private async Task<CatalogItemJson> CatalogItemAsync(int id)

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using Shop.Basket.Api.Apis;
-using Shop.Basket.Api.Redis;
+using StackExchange.Redis;
 
 namespace Shop.Basket.Api.Tests;
 
@@ -210,15 +209,15 @@ public sealed class CheckoutTests(ShopFixture shop)
     /// <summary>Every value stored under the buyer's keys.</summary>
     private async Task<string> StoredValuesAsync(string buyer)
     {
-        await using var redis = new RedisClient(RedisConnectionOptions.Parse(shop.App.GetConnectionString("cache")), NullLogger<RedisClient>.Instance);
-        var keys = await redis.ExecuteAsync(new RedisCommand("KEYS", $"basket:{{{buyer}}}*"));
+        await using var redis = await shop.ConnectToRedisAsync();
+        var db = redis.GetDatabase();
+        var keys = (RedisResult[])(await db.ExecuteAsync("KEYS", $"basket:{{{buyer}}}*"))!;
         var values = new List<string>();
-        foreach (var key in keys.Items.Select(item => item.AsString()!))
+        foreach (var key in keys.Select(item => (string)item!))
         {
-            var type = (await redis.ExecuteAsync(new RedisCommand("TYPE", key))).AsString();
-            values.Add(type == "hash"
-                ? string.Join(',', await redis.HashGetAllAsync(key))
-                : (await redis.ExecuteAsync(new RedisCommand("GET", key))).AsString() ?? "");
+            values.Add(await db.KeyTypeAsync(key) == RedisType.Hash
+                ? string.Join(',', await db.HashGetAllAsync(key))
+                : (string?)await db.StringGetAsync(key) ?? "");
         }
 
         Assert.NotEmpty(values);

@@ -1,80 +1,75 @@
-using Shop.Basket.Api.Redis;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace Shop.Basket.Api.Tests;
 
-/// <summary>AUTH and TLS against a real redis-server.</summary>
-public sealed class RedisSecurityTests
+/// <summary>Basket.Api, through Aspire's Redis client, against a redis-server of the test's own that requires AUTH, an
+/// ACL user or TLS.</summary>
+[Collection(ShopSystem.Name)]
+public sealed class RedisSecurityTests(ShopFixture shop)
 {
     private const string Users = "user default off\nuser basket on >basket-pass ~basket:* +@all";
 
     [Fact]
-    public async Task A_password_logs_in_to_a_server_that_requires_one()
+    public async Task A_password_logs_in_to_a_server_that_requires_one_and_the_basket_is_stored_there()
     {
         await using var server = await RedisServerProcess.StartAsync("requirepass s3cret");
-        await using var client = RedisClientTests.Connect($"127.0.0.1:{server.Port},password=s3cret");
+        var buyer = ShopFixture.NewBuyer();
+        await using var basket = shop.BasketOn($"127.0.0.1:{server.Port},password=s3cret");
+        using var client = shop.ClientFor(basket, buyer);
 
-        await client.PingAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.AddAsync(5, 2)).StatusCode);
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{server.Port},password=s3cret");
+        Assert.StartsWith("2|", (string?)await redis.GetDatabase().HashGetAsync($"basket:{{{buyer}}}", "5"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_wrong_password_is_an_authentication_error_without_the_password_in_it()
-    {
-        await using var server = await RedisServerProcess.StartAsync("requirepass s3cret");
-        await using var client = RedisClientTests.Connect($"127.0.0.1:{server.Port},password=not-the-password");
-
-        var error = await Assert.ThrowsAsync<RedisAuthenticationException>(() => client.PingAsync());
-
-        Assert.Equal("WRONGPASS", error.ErrorCode);
-        Assert.DoesNotContain("not-the-password", error.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task No_password_for_a_server_that_requires_one_is_an_authentication_error()
-    {
-        await using var server = await RedisServerProcess.StartAsync("requirepass s3cret");
-        await using var client = RedisClientTests.Connect($"127.0.0.1:{server.Port}");
-
-        var error = await Assert.ThrowsAsync<RedisAuthenticationException>(() => client.PingAsync());
-
-        Assert.Equal("NOAUTH", error.ErrorCode);
-    }
-
-    [Fact]
-    public async Task A_user_and_password_log_in_as_that_ACL_user_and_get_its_permissions()
+    public async Task An_ACL_user_limited_to_basket_keys_can_fill_a_basket_and_check_out()
     {
         await using var server = await RedisServerProcess.StartAsync(Users);
-        await using var client = RedisClientTests.Connect($"127.0.0.1:{server.Port},user=basket,password=basket-pass");
+        await using var basket = shop.BasketOn($"127.0.0.1:{server.Port},user=basket,password=basket-pass");
+        using var client = shop.ClientFor(basket, ShopFixture.NewBuyer());
 
-        Assert.Equal("basket", (await client.ExecuteAsync(new RedisCommand("ACL", "WHOAMI"))).AsString());
-        await client.ExecuteAsync(new RedisCommand("SET", "basket:x", "1"));
-        var refused = await Assert.ThrowsAsync<RedisServerException>(() => client.ExecuteAsync(new RedisCommand("SET", "other:x", "1")));
-        Assert.Equal("NOPERM", refused.ErrorCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.AddAsync(5)).StatusCode);
+        // The idempotency record and lock live under the buyer's basket key too, so the ACL's ~basket:* covers them.
+        using var checkout = await client.CheckOutAsync(Guid.NewGuid().ToString(), BasketHttp.CheckoutBody());
+
+        Assert.Equal(HttpStatusCode.Accepted, checkout.StatusCode);
+        Assert.Empty((await client.GetBasketAsync()).Lines);
     }
 
-    [Fact]
-    public async Task A_wrong_user_is_refused()
+    [Theory]
+    [InlineData("password=not-the-password")]
+    [InlineData("user=intruder,password=not-the-password")]
+    [InlineData("")]
+    public async Task Refused_credentials_make_the_service_unhealthy_and_basket_calls_a_503_that_names_no_password(string credentials)
     {
-        await using var server = await RedisServerProcess.StartAsync(Users);
-        await using var client = RedisClientTests.Connect($"127.0.0.1:{server.Port},user=intruder,password=basket-pass");
+        await using var server = await RedisServerProcess.StartAsync("requirepass s3cret");
+        await using var basket = shop.BasketOn($"127.0.0.1:{server.Port},{credentials}");
+        using var client = shop.ClientFor(basket, ShopFixture.NewBuyer());
 
-        await Assert.ThrowsAsync<RedisAuthenticationException>(() => client.PingAsync());
+        await AssertUnavailableAsync(basket, client);
+        Assert.DoesNotContain("not-the-password", string.Join('\n', basket.LogLines), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Tls_with_a_certificate_from_a_trusted_authority_carries_commands_and_AUTH()
+    public async Task Tls_with_a_certificate_from_a_trusted_authority_carries_the_basket_and_AUTH()
     {
         var folder = Directory.CreateTempSubdirectory("basket-tls-");
         try
         {
             var certificates = TestCertificates.WriteTo(folder.FullName);
             await using var server = await StartTlsServerAsync(certificates);
-            await using var client = RedisClientTests.Connect(
-                $"127.0.0.1:{server.Port},password=s3cret,ssl=true", options => options with { TrustedRootCertificate = certificates.Authority });
+            await using var basket = shop.BasketOn(
+                $"127.0.0.1:{server.Port},password=s3cret,ssl=true",
+                services => services.Configure<ConfigurationOptions>(options => options.TrustIssuer(certificates.AuthorityFile)));
+            using var client = shop.ClientFor(basket, ShopFixture.NewBuyer());
 
             // The server has no plain-text port (port 0): whatever reaches it went through TLS.
-            await client.ExecuteAsync(new RedisCommand("SET", "over-tls", "secret basket"));
-
-            Assert.Equal("secret basket", (await client.ExecuteAsync(new RedisCommand("GET", "over-tls"))).AsString());
+            Assert.Equal(HttpStatusCode.OK, (await client.SetQuantityAsync(12, 4)).StatusCode);
+            Assert.Equal([(12, 4)], (await client.GetBasketAsync()).Lines.Select(line => (line.ProductId, line.Quantity)));
         }
         finally
         {
@@ -90,16 +85,26 @@ public sealed class RedisSecurityTests
         {
             var certificates = TestCertificates.WriteTo(folder.FullName);
             await using var server = await StartTlsServerAsync(certificates);
-            await using var client = RedisClientTests.Connect($"127.0.0.1:{server.Port},password=s3cret,ssl=true,asyncTimeout=1000");
+            await using var basket = shop.BasketOn($"127.0.0.1:{server.Port},password=s3cret,ssl=true");
+            using var client = shop.ClientFor(basket, ShopFixture.NewBuyer());
 
-            var error = await Assert.ThrowsAsync<RedisConnectionException>(() => client.PingAsync());
-
-            Assert.IsType<System.Security.Authentication.AuthenticationException>(error.InnerException?.InnerException);
+            await AssertUnavailableAsync(basket, client);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    private static async Task AssertUnavailableAsync(BasketApiFactory basket, HttpClient client)
+    {
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        using var read = await client.GetAsync(new Uri("/api/basket", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable), (health.StatusCode, read.StatusCode));
+        Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("basket storage", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", string.Join('\n', basket.LogLines), StringComparison.Ordinal);
     }
 
     private static Task<RedisServerProcess> StartTlsServerAsync(TestCertificates certificates) => RedisServerProcess.StartAsync($"""

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
 using Aspire.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Shop.Hosting.Postgres;
@@ -8,6 +9,7 @@ using Shop.Hosting.RabbitMQ;
 using Shop.Hosting.Redis;
 using Shop.ServiceDefaults.Security;
 using Shop.Testing;
+using StackExchange.Redis;
 
 namespace Shop.Basket.Api.Tests;
 
@@ -60,12 +62,26 @@ public sealed class ShopFixture : IAsyncLifetime
     };
 
     /// <summary>An HttpClient for the buyer, with a fresh buyer token.</summary>
-    public HttpClient ClientFor(string buyerId)
+    public HttpClient ClientFor(string buyerId) => ClientFor(Basket, buyerId);
+
+    /// <summary>Another Basket.Api beside the fixture's, on the fixture's broker and catalog but with its own Redis.</summary>
+    public BasketApiFactory BasketOn(string cacheConnectionString, Action<IServiceCollection>? configureServices = null)
     {
-        var client = Basket.CreateClient();
+        var settings = Settings();
+        settings["ConnectionStrings:cache"] = cacheConnectionString;
+        return new BasketApiFactory(settings, configureServices);
+    }
+
+    /// <summary>An HttpClient of <paramref name="basket"/> for the buyer, with a fresh buyer token.</summary>
+    public HttpClient ClientFor(BasketApiFactory basket, string buyerId)
+    {
+        var client = basket.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Issue(buyerId));
         return client;
     }
+
+    /// <summary>A connection of the test's own to the fixture's Redis, to look at what Basket.Api stored.</summary>
+    public async Task<ConnectionMultiplexer> ConnectToRedisAsync() => await ConnectionMultiplexer.ConnectAsync(App.GetConnectionString("cache"));
 
     /// <summary>A buyer id no other test uses.</summary>
     public static string NewBuyer() => $"buyer-{Guid.NewGuid():N}";

@@ -1,16 +1,15 @@
 using System.Text.Json;
 using Npgsql;
-using Shop.Basket.Api.Redis;
+using StackExchange.Redis;
 
 // The ceilings for the read endpoints: the same rows and the same JSON as Catalog.Api, straight from Npgsql to a
 // Utf8JsonWriter, with no EF Core, no validation and no middleware beyond routing; and the same Redis read as
-// Basket.Api's GET, through the same RESP client, with no buyer token, no catalog prices and no middleware.
+// Basket.Api's GET, through the same client (StackExchange.Redis), with no buyer token, no catalog prices and no middleware.
 var builder = WebApplication.CreateSlimBuilder(args);
 // Statements prepared on each connection, as Catalog.Api has them, so the two differ only in what is on top of Npgsql.
 var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("catalogdb")) { MaxAutoPrepare = 32 });
-await using var redis = new RedisClient(
-    RedisConnectionOptions.Parse(builder.Configuration.GetConnectionString("cache")!),
-    Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisClient>.Instance);
+await using var redis = await ConnectionMultiplexer.ConnectAsync(builder.Configuration.GetConnectionString("cache")!);
+var basketDb = redis.GetDatabase();
 var app = builder.Build();
 
 const string ItemColumns = """
@@ -72,16 +71,16 @@ app.MapGet("/api/catalog/items/{id:int}", async (HttpContext http, int id) =>
 // Basket.Api keeps a buyer's basket as one hash; its key shape is repeated here (BasketKeys is internal).
 app.MapGet("/api/basket/{buyerId}", async (HttpContext http, string buyerId) =>
 {
-    var fields = await redis.HashGetAllAsync($"basket:{{{buyerId}}}", http.RequestAborted);
+    var fields = await basketDb.HashGetAllAsync($"basket:{{{buyerId}}}").WaitAsync(http.RequestAborted);
     http.Response.ContentType = "application/json; charset=utf-8";
     await using var json = new Utf8JsonWriter(http.Response.Body);
     json.WriteStartObject();
     json.WriteStartArray("lines");
-    foreach (var (productId, line) in fields)
+    foreach (var field in fields)
     {
         json.WriteStartObject();
-        json.WriteString("productId", productId);
-        json.WriteString("line", line);
+        json.WriteString("productId", field.Name.ToString());
+        json.WriteString("line", field.Value.ToString());
         json.WriteEndObject();
     }
 
