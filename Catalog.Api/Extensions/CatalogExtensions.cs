@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Shop.Catalog.Api.Apis;
 using Shop.Catalog.Api.Infrastructure;
+using Shop.Catalog.Api.Infrastructure.CompiledModel;
 using Shop.Catalog.Api.Messaging;
 using Shop.Catalog.Api.Stock;
 using Shop.Contracts;
@@ -35,7 +36,9 @@ public static class CatalogExtensions
                 settings.DisableRetry = true;
                 settings.ConnectionString = connectionString = WithCatalogSettings(settings.ConnectionString);
             },
-            options => options.AddInterceptors(preparedStatementReset));
+            // The compiled model (Infrastructure/CompiledModel, from `dotnet ef dbcontext optimize`) spares the first
+            // query of a cold start the model building; rerun the command whenever an entity or configuration changes.
+            options => options.UseModel(CatalogContextModel.Instance).AddInterceptors(preparedStatementReset));
 
         // Stock reservations and the migrator speak SQL directly, on the same connection settings.
         builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(connectionString

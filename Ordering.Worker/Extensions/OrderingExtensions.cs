@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Shop.Ordering.Worker.Apis;
 using Shop.Ordering.Worker.Infrastructure;
+using Shop.Ordering.Worker.Infrastructure.CompiledModel;
 using Shop.Ordering.Worker.Messaging;
 using Shop.Ordering.Worker.Outbox;
 using Shop.Ordering.Worker.Payments;
@@ -21,13 +22,18 @@ public static class OrderingExtensions
 
         // Aspire's integration: a pooled OrderingContext, its health check, Npgsql's traces and metrics.
         string? connectionString = null;
-        builder.AddNpgsqlDbContext<OrderingContext>(DatabaseName, settings =>
-        {
-            // The workflow and the outbox begin their own transactions, which EF's retrying execution strategy
-            // refuses; a message that fails on a dropped connection is retried by the bus, the outbox by its sweep.
-            settings.DisableRetry = true;
-            connectionString = settings.ConnectionString;
-        });
+        builder.AddNpgsqlDbContext<OrderingContext>(
+            DatabaseName,
+            settings =>
+            {
+                // The workflow and the outbox begin their own transactions, which EF's retrying execution strategy
+                // refuses; a message that fails on a dropped connection is retried by the bus, the outbox by its sweep.
+                settings.DisableRetry = true;
+                connectionString = settings.ConnectionString;
+            },
+            // The compiled model (Infrastructure/CompiledModel, from `dotnet ef dbcontext optimize`) spares the first
+            // query of a cold start the model building; rerun the command whenever an entity or configuration changes.
+            options => options.UseModel(OrderingContextModel.Instance));
 
         // The schema and the payment gateway speak SQL directly.
         builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(connectionString
