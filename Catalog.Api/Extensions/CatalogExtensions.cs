@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Shop.Catalog.Api.Apis;
 using Shop.Catalog.Api.Infrastructure;
+using Shop.Catalog.Api.Infrastructure.CompiledModel;
 using Shop.Catalog.Api.Messaging;
 using Shop.Catalog.Api.Stock;
 using Shop.Contracts;
@@ -22,14 +23,28 @@ public static class CatalogExtensions
 
     public static TBuilder AddCatalog<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // Read when first resolved rather than here, so that test hosts can still supply the connection strings.
-        builder.Services.AddSingleton(services => CreateDataSource(
-            RequiredConnectionString(services, DatabaseName), services.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddSingleton<PreparedStatementReset>();
-        builder.Services.AddDbContextPool<CatalogContext>((services, options) => options
-            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
-            .AddInterceptors(services.GetRequiredService<PreparedStatementReset>()));
-        builder.Services.AddHealthChecks().AddDbContextCheck<CatalogContext>(DatabaseName);
+        // Aspire's integration: a pooled CatalogContext, its health check, Npgsql's traces and metrics. The options of a
+        // pooled context are built once, without the service provider, so the interceptor is a single instance.
+        var preparedStatementReset = new PreparedStatementReset();
+        string? connectionString = null;
+        builder.AddNpgsqlDbContext<CatalogContext>(
+            DatabaseName,
+            settings =>
+            {
+                // The price-change publisher and the operator API begin their own transactions, which EF's retrying
+                // execution strategy refuses; a failed reservation or publish is retried by the bus or the next sweep.
+                settings.DisableRetry = true;
+                settings.ConnectionString = connectionString = WithCatalogSettings(settings.ConnectionString);
+            },
+            // The compiled model (Infrastructure/CompiledModel, from `dotnet ef dbcontext optimize`) spares the first
+            // query of a cold start the model building; rerun the command whenever an entity or configuration changes.
+            options => options.UseModel(CatalogContextModel.Instance).AddInterceptors(preparedStatementReset));
+
+        // Stock reservations and the migrator speak SQL directly, on the same connection settings.
+        builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(connectionString
+                ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseName} is not configured."))
+            .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
+            .Build());
 
         builder.Services.AddSingleton<CatalogMigrator>();
         builder.Services.AddHostedService<CatalogMigrationService>();
@@ -65,10 +80,14 @@ public static class CatalogExtensions
         return builder;
     }
 
-    private static NpgsqlDataSource CreateDataSource(string connectionString, ILoggerFactory loggerFactory)
+    private static string? WithCatalogSettings(string? connectionString)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseLoggerFactory(loggerFactory);
-        var settings = dataSource.ConnectionStringBuilder;
+        if (connectionString is null)
+        {
+            return null;
+        }
+
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
 
         // A session setting sent when each connection opens: no extra round trip per query.
         settings.Options = $"{settings.Options} -c pg_trgm.word_similarity_threshold={TrigramThreshold}".Trim();
@@ -80,7 +99,7 @@ public static class CatalogExtensions
             settings.MaxAutoPrepare = 32;
         }
 
-        return dataSource.Build();
+        return settings.ConnectionString;
     }
 
     private static string RequiredConnectionString(IServiceProvider services, string name) =>

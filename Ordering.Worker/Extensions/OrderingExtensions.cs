@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Shop.Ordering.Worker.Apis;
 using Shop.Ordering.Worker.Infrastructure;
+using Shop.Ordering.Worker.Infrastructure.CompiledModel;
 using Shop.Ordering.Worker.Messaging;
 using Shop.Ordering.Worker.Outbox;
 using Shop.Ordering.Worker.Payments;
@@ -19,15 +20,26 @@ public static class OrderingExtensions
         builder.AddBuyerTokens();
         builder.AddOperatorKey();
 
-        // Read when first resolved rather than here, so that test hosts can still supply the connection string.
-        builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(
-                services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseName)
+        // Aspire's integration: a pooled OrderingContext, its health check, Npgsql's traces and metrics.
+        string? connectionString = null;
+        builder.AddNpgsqlDbContext<OrderingContext>(
+            DatabaseName,
+            settings =>
+            {
+                // The workflow and the outbox begin their own transactions, which EF's retrying execution strategy
+                // refuses; a message that fails on a dropped connection is retried by the bus, the outbox by its sweep.
+                settings.DisableRetry = true;
+                connectionString = settings.ConnectionString;
+            },
+            // The compiled model (Infrastructure/CompiledModel, from `dotnet ef dbcontext optimize`) spares the first
+            // query of a cold start the model building; rerun the command whenever an entity or configuration changes.
+            options => options.UseModel(OrderingContextModel.Instance));
+
+        // The schema and the payment gateway speak SQL directly.
+        builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(connectionString
                 ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseName} is not configured."))
             .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
             .Build());
-        builder.Services.AddDbContextPool<OrderingContext>(
-            (services, options) => options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
-        builder.Services.AddHealthChecks().AddDbContextCheck<OrderingContext>(DatabaseName);
 
         // Hosted services start in registration order: the schema is in place before the bus takes a message, and the
         // outbox sweep stops before the bus does.
