@@ -23,28 +23,26 @@ public static class CatalogExtensions
 
     public static TBuilder AddCatalog<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // Aspire's integration: a pooled CatalogContext, its health check, Npgsql's traces and metrics. The options of a
-        // pooled context are built once, without the service provider, so the interceptor is a single instance.
-        var preparedStatementReset = new PreparedStatementReset();
-        string? connectionString = null;
-        builder.AddNpgsqlDbContext<CatalogContext>(
-            DatabaseName,
-            settings =>
-            {
-                // The price-change publisher and the operator API begin their own transactions, which EF's retrying
-                // execution strategy refuses; a failed reservation or publish is retried by the bus or the next sweep.
-                settings.DisableRetry = true;
-                settings.ConnectionString = connectionString = WithCatalogSettings(settings.ConnectionString);
-            },
-            // The compiled model (Infrastructure/CompiledModel, from `dotnet ef dbcontext optimize`) spares the first
-            // query of a cold start the model building; rerun the command whenever an entity or configuration changes.
-            options => options.UseModel(CatalogContextModel.Instance).AddInterceptors(preparedStatementReset));
-
-        // Stock reservations and the migrator speak SQL directly, on the same connection settings.
-        builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(connectionString
-                ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseName} is not configured."))
+        // One pool per replica: EF Core, the stock reservations and the migrator share this data source.
+        var connectionString = WithCatalogSettings(builder.Configuration.GetConnectionString(DatabaseName))
+            ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseName} is not configured.");
+        builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(connectionString)
             .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
             .Build());
+
+        // The options of a pooled context are built once, so the interceptor is a single instance. The compiled model
+        // (Infrastructure/CompiledModel, from `dotnet ef dbcontext optimize`) spares the first query of a cold start the
+        // model building; rerun the command whenever an entity or configuration changes.
+        var preparedStatementReset = new PreparedStatementReset();
+        builder.Services.AddDbContextPool<CatalogContext>((services, options) => options
+            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
+            .UseModel(CatalogContextModel.Instance)
+            .AddInterceptors(preparedStatementReset));
+
+        // Aspire's integration adds its health check and Npgsql's traces and metrics to that context. The price-change
+        // publisher and the operator API begin their own transactions, which EF's retrying execution strategy refuses;
+        // a failed reservation or publish is retried by the bus or the next sweep.
+        builder.EnrichNpgsqlDbContext<CatalogContext>(settings => settings.DisableRetry = true);
 
         builder.Services.AddSingleton<CatalogMigrator>();
         builder.Services.AddHostedService<CatalogMigrationService>();

@@ -20,26 +20,23 @@ public static class OrderingExtensions
         builder.AddBuyerTokens();
         builder.AddOperatorKey();
 
-        // Aspire's integration: a pooled OrderingContext, its health check, Npgsql's traces and metrics.
-        string? connectionString = null;
-        builder.AddNpgsqlDbContext<OrderingContext>(
-            DatabaseName,
-            settings =>
-            {
-                // The workflow and the outbox begin their own transactions, which EF's retrying execution strategy
-                // refuses; a message that fails on a dropped connection is retried by the bus, the outbox by its sweep.
-                settings.DisableRetry = true;
-                connectionString = settings.ConnectionString;
-            },
-            // The compiled model (Infrastructure/CompiledModel, from `dotnet ef dbcontext optimize`) spares the first
-            // query of a cold start the model building; rerun the command whenever an entity or configuration changes.
-            options => options.UseModel(OrderingContextModel.Instance));
-
-        // The schema and the payment gateway speak SQL directly.
-        builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(connectionString
-                ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseName} is not configured."))
+        // One pool per replica: EF Core, the schema and the payment gateway share this data source.
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseName} is not configured.");
+        builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(connectionString)
             .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
             .Build());
+
+        // The compiled model (Infrastructure/CompiledModel, from `dotnet ef dbcontext optimize`) spares the first query
+        // of a cold start the model building; rerun the command whenever an entity or configuration changes.
+        builder.Services.AddDbContextPool<OrderingContext>((services, options) => options
+            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
+            .UseModel(OrderingContextModel.Instance));
+
+        // Aspire's integration adds its health check and Npgsql's traces and metrics to that context. The workflow and
+        // the outbox begin their own transactions, which EF's retrying execution strategy refuses; a message that fails
+        // on a dropped connection is retried by the bus, the outbox by its sweep.
+        builder.EnrichNpgsqlDbContext<OrderingContext>(settings => settings.DisableRetry = true);
 
         // Hosted services start in registration order: the schema is in place before the bus takes a message, and the
         // outbox sweep stops before the bus does.
