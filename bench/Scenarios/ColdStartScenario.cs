@@ -108,7 +108,7 @@ internal static class ColdStartScenario
         var envelope = new
         {
             messageId = Guid.NewGuid(),
-            destinationAddress = "queue:ordering",
+            destinationAddress = $"queue:{QueueNames.Ordering}",
             messageType = new[] { "urn:message:Shop.Contracts:OrderSubmitted" },
             message = new OrderSubmitted(
                 Guid.NewGuid(),

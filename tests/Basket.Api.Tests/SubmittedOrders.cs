@@ -1,3 +1,4 @@
+using Shop.Contracts;
 using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -23,7 +24,7 @@ public sealed class SubmittedOrders(string connectionString)
         await using var channel = await connection.CreateChannelAsync();
         try
         {
-            await channel.QueueDeclarePassiveAsync("ordering");
+            await channel.QueueDeclarePassiveAsync(QueueNames.Ordering);
         }
         catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
         {
@@ -31,7 +32,7 @@ public sealed class SubmittedOrders(string connectionString)
             return [.. _received];
         }
 
-        while (await channel.BasicGetAsync("ordering", autoAck: true) is { } delivery)
+        while (await channel.BasicGetAsync(QueueNames.Ordering, autoAck: true) is { } delivery)
         {
             using var envelope = JsonDocument.Parse(delivery.Body);
             var message = envelope.RootElement.GetProperty("message").Clone();

@@ -1,3 +1,4 @@
+using StackExchange.Redis;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Npgsql;
@@ -49,16 +50,28 @@ public sealed class LocalServerTests : IDisposable
     {
         await using (var app = await StartAsync(b => b.AddRedis("cache").RunAsLocalProcessWithoutContainerRuntime()))
         {
-            var (port, password) = RedisEndpoint(app);
-            Assert.Equal("+OK", await RespClient.SendAsync(port, ["AUTH", password], ["SET", "kept", "first run"]));
-            Assert.StartsWith("-WRONGPASS", await RespClient.SendAsync(port, ["AUTH", "guest"]), StringComparison.Ordinal);
-            Assert.StartsWith("-NOAUTH", await RespClient.SendAsync(port, ["GET", "kept"]), StringComparison.Ordinal);
+            var options = ConfigurationOptions.Parse(app.GetConnectionString("cache"));
+            await using (var redis = await ConnectionMultiplexer.ConnectAsync(options))
+            {
+                Assert.True(await redis.GetDatabase().StringSetAsync("kept", "first run"));
+            }
+
+            foreach (var wrong in new[] { "guest", null })
+            {
+                var intruder = options.Clone();
+                intruder.Password = wrong;
+                await Assert.ThrowsAnyAsync<RedisException>(async () =>
+                {
+                    await using var redis = await ConnectionMultiplexer.ConnectAsync(intruder);
+                    await redis.GetDatabase().StringGetAsync("kept");
+                });
+            }
         }
 
         await using (var app = await StartAsync(b => b.AddRedis("cache").RunAsLocalProcessWithoutContainerRuntime()))
         {
-            var (port, password) = RedisEndpoint(app);
-            Assert.Equal("$9 first run", await RespClient.SendAsync(port, ["AUTH", password], ["GET", "kept"]));
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(app.GetConnectionString("cache"));
+            Assert.Equal("first run", await redis.GetDatabase().StringGetAsync("kept"));
         }
     }
 
@@ -109,12 +122,6 @@ public sealed class LocalServerTests : IDisposable
             $"--Parameters:messaging-password={Password}");
         declare(builder);
         return await builder.StartAsync(_startTimeout);
-    }
-
-    private static (int Port, string Password) RedisEndpoint(StartedApplication app)
-    {
-        var parts = app.GetConnectionString("cache").Split(',');
-        return (int.Parse(parts[0].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture), parts[1]["password=".Length..]);
     }
 
     private static int ProcessUid(int pid) =>
