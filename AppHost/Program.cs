@@ -10,10 +10,10 @@ builder.AddAzdPublisher();
 
 // Containers where a container runtime answers; otherwise the same servers from the machine's packages.
 var postgres = builder.AddPostgres("postgres").WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
-var catalogDb = postgres.AddDatabase("catalogdb");
-var orderingDb = postgres.AddDatabase("orderingdb");
-var cache = builder.AddRedis("cache").WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
-var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin().WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
+var catalogDb = postgres.AddDatabase(ResourceNames.CatalogDatabase);
+var orderingDb = postgres.AddDatabase(ResourceNames.OrderingDatabase);
+var cache = builder.AddRedis(ResourceNames.Cache).WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
+var messaging = builder.AddRabbitMQ(ResourceNames.Messaging).WithManagementPlugin().WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
 
 // Operators authenticate with the operator key; buyer tokens are signed with the buyer-token key.
 var operatorKey = builder.AddParameter("operator-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
@@ -24,15 +24,23 @@ var buyerTokenKey = builder.AddParameter("buyer-token-key", new GenerateParamete
 // The services read references the .NET way only (ConnectionStrings__x, services__x__http__0), not also as X_HOST,
 // X_PASSWORD… copies that would spread every secret once more.
 const ReferenceEnvironmentInjectionFlags DotNetReferences = ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery;
-var catalogApi = builder.AddProject<Projects.Catalog_Api>("catalog-api")
-    .WithHttpHealthCheck("/health")
+
+// Migrates both databases once and exits; the services that use them start after it has completed, so none of their
+// (cold) starts pays for a migration.
+var migrator = builder.AddProject<Projects.Migrator>(ResourceNames.Migrator)
     .WithReferenceEnvironment(DotNetReferences)
     .WithReference(catalogDb).WaitFor(catalogDb)
+    .WithReference(orderingDb).WaitFor(orderingDb);
+
+var catalogApi = builder.AddProject<Projects.Catalog_Api>(ResourceNames.CatalogApi)
+    .WithHttpHealthCheck("/health")
+    .WithReferenceEnvironment(DotNetReferences)
+    .WithReference(catalogDb).WaitForCompletion(migrator)
     .WithReference(messaging).WaitFor(messaging)
     .WithRabbitMQScaleRule(messaging, QueueNames.CatalogStock)
     .WithEnvironment("Operator__Key", operatorKey);
 
-var basketApi = builder.AddProject<Projects.Basket_Api>("basket-api")
+var basketApi = builder.AddProject<Projects.Basket_Api>(ResourceNames.BasketApi)
     .WithHttpHealthCheck("/health")
     .WithReferenceEnvironment(DotNetReferences)
     .WithReference(cache).WaitFor(cache)
@@ -40,10 +48,10 @@ var basketApi = builder.AddProject<Projects.Basket_Api>("basket-api")
     .WithReference(catalogApi)
     .WithEnvironment("BuyerTokens__Key", buyerTokenKey);
 
-var orderingWorker = builder.AddProject<Projects.Ordering_Worker>("ordering-worker")
+var orderingWorker = builder.AddProject<Projects.Ordering_Worker>(ResourceNames.OrderingWorker)
     .WithHttpHealthCheck("/health")
     .WithReferenceEnvironment(DotNetReferences)
-    .WithReference(orderingDb).WaitFor(orderingDb)
+    .WithReference(orderingDb).WaitForCompletion(migrator)
     .WithReference(messaging).WaitFor(messaging)
     .WithRabbitMQScaleRule(messaging, QueueNames.Ordering)
     .WithEnvironment("Operator__Key", operatorKey)
@@ -51,7 +59,7 @@ var orderingWorker = builder.AddProject<Projects.Ordering_Worker>("ordering-work
 
 // The shopper's cookies (buyer, antiforgery) are protected by the frontend's key ring: deployed, it lives on a share
 // every replica and revision mounts, so a scale from zero or a new revision still reads the cookies issued before.
-builder.AddProject<Projects.WebFrontend>("webfrontend")
+builder.AddProject<Projects.WebFrontend>(ResourceNames.WebFrontend)
     .WithExternalHttpEndpoints()
     .WithPersistentFolder("keys", "DataProtection__KeysFolder")
     .WithHttpHealthCheck("/health")

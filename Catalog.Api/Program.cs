@@ -1,5 +1,7 @@
 using Shop.Catalog.Api.Apis;
 using Shop.Catalog.Api.Extensions;
+using Shop.Contracts;
+using Shop.Schema;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +12,12 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+// The migrator brings the schema up to date before the services start; a service built for a newer one stops here.
+if (!await app.HasCurrentSchemaAsync(ResourceNames.CatalogDatabase))
+{
+    return 1;
+}
+
 app.UseDefaultProblemDetails();
 
 app.MapOpenApi();
@@ -18,4 +26,5 @@ app.MapCatalogApi();
 app.MapCatalogImagesApi();
 app.MapCatalogOperatorApi();
 
-app.Run();
+await app.RunAsync();
+return 0;

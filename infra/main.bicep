@@ -15,6 +15,9 @@ param location string
 @minValue(0)
 param serviceMinReplicas int = 0
 
+@description('Whether migrator exists already (azd sets SERVICE_MIGRATOR_RESOURCE_EXISTS before each provision).')
+param migratorExists bool = false
+
 @description('Whether catalog-api exists already (azd sets SERVICE_CATALOG_API_RESOURCE_EXISTS before each provision).')
 param catalogApiExists bool = false
 
@@ -161,6 +164,21 @@ module messaging 'messaging.bicep' = {
   }
 }
 
+module migrator 'migrator.bicep' = {
+  scope: rg
+  name: 'migrator'
+  params: {
+    location: location
+    tags: tags
+    environmentId: environment.outputs.environmentId
+    identityId: environment.outputs.identityId
+    registryEndpoint: environment.outputs.registryEndpoint
+    exists: migratorExists
+    connectionStringsCatalogdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=catalogdb;Ssl Mode=Require;Maximum Pool Size=3'
+    connectionStringsOrderingdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=orderingdb;Ssl Mode=Require;Maximum Pool Size=3'
+  }
+}
+
 module catalogApi 'catalog-api.bicep' = {
   scope: rg
   name: 'catalog-api'
@@ -177,6 +195,9 @@ module catalogApi 'catalog-api.bicep' = {
     operatorKey: operatorKey
     messagingAmqpUrl: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
   }
+  dependsOn: [
+    migrator
+  ]
 }
 
 module basketApi 'basket-api.bicep' = {
@@ -213,6 +234,9 @@ module orderingWorker 'ordering-worker.bicep' = {
     buyerTokensKey: buyerTokenKey
     messagingAmqpUrl: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
   }
+  dependsOn: [
+    migrator
+  ]
 }
 
 module webfrontend 'webfrontend.bicep' = {

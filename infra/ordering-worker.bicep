@@ -167,7 +167,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       ]
       scale: {
         minReplicas: minReplicas
-        maxReplicas: 5
+        maxReplicas: 4
         rules: [
           {
             name: 'http'

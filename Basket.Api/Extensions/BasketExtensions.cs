@@ -1,14 +1,13 @@
 using MassTransit;
 using Shop.Basket.Api.Checkout;
 using Shop.Basket.Api.Infrastructure;
+using Shop.Contracts;
 using StackExchange.Redis;
 
 namespace Shop.Basket.Api.Extensions;
 
 public static class BasketExtensions
 {
-    public const string CacheName = "cache";
-    public const string MessagingName = "messaging";
 
     public static TBuilder AddBasket<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -18,7 +17,7 @@ public static class BasketExtensions
         // One shared multiplexer, with the integration's health check (PING, on /health) and tracing. Its timeouts are in
         // appsettings.json (Aspire:StackExchange:Redis:ConfigurationOptions), where an environment may override them.
         builder.AddRedisClient(
-            CacheName,
+            ResourceNames.Cache,
             // Connect while the host starts rather than inside the first request, which would otherwise block a thread on
             // the connect: a replica woken from zero by a request finds its connection open.
             settings => settings.DisableAutoActivation = false,
@@ -41,7 +40,7 @@ public static class BasketExtensions
             // MassTransit otherwise reports usage to its vendor over the internet at start-up.
             bus.DisableUsageTelemetry();
             bus.UsingRabbitMq((context, rabbit) =>
-                rabbit.Host(new Uri(ConnectionString(context, MessagingName)), host => host.PublisherConfirmation = true));
+                rabbit.Host(new Uri(ConnectionString(context, ResourceNames.Messaging)), host => host.PublisherConfirmation = true));
         });
 
         builder.Services.AddExceptionHandler<ServiceUnavailableExceptionHandler>();

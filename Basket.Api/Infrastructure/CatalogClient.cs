@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using Shop.Contracts;
 
 namespace Shop.Basket.Api.Infrastructure;
 
@@ -7,7 +8,7 @@ namespace Shop.Basket.Api.Infrastructure;
 /// <c>http://catalog-api</c>, which service discovery resolves; the default resilience handler retries.</summary>
 public sealed class CatalogClient(HttpClient http)
 {
-    public const string BaseAddress = "http://catalog-api";
+    public const string BaseAddress = $"http://{ResourceNames.CatalogApi}";
 
     /// <summary>The items that exist among <paramref name="productIds"/>, by id: an unknown id is simply absent.</summary>
     public async Task<IReadOnlyDictionary<int, CatalogItem>> GetItemsAsync(IReadOnlyCollection<int> productIds, CancellationToken cancellationToken)

@@ -14,8 +14,6 @@ namespace Shop.Catalog.Api.Extensions;
 
 public static class CatalogExtensions
 {
-    public const string DatabaseName = "catalogdb";
-    public const string MessagingName = "messaging";
 
     /// <summary>How alike a search word and a word of a product name must be to match (pg_trgm's word similarity). The
     /// extension's default, 0.6, misses one-letter typos in short words ("hedlamp"); 0.4 still keeps unrelated words out.</summary>
@@ -23,9 +21,9 @@ public static class CatalogExtensions
 
     public static TBuilder AddCatalog<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // One pool per replica: EF Core, the stock reservations and the migrator share this data source.
-        var connectionString = WithCatalogSettings(builder.Configuration.GetConnectionString(DatabaseName))
-            ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseName} is not configured.");
+        // One pool per replica: EF Core, the stock reservations and the schema check share this data source.
+        var connectionString = WithCatalogSettings(builder.Configuration.GetConnectionString(ResourceNames.CatalogDatabase))
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.CatalogDatabase} is not configured.");
         builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(connectionString)
             .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
             .Build());
@@ -44,9 +42,6 @@ public static class CatalogExtensions
         // a failed reservation or publish is retried by the bus or the next sweep.
         builder.EnrichNpgsqlDbContext<CatalogContext>(settings => settings.DisableRetry = true);
 
-        builder.Services.AddSingleton<CatalogMigrator>();
-        builder.Services.AddHostedService<CatalogMigrationService>();
-
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StockReservations>();
         builder.Services.AddSingleton<PriceChangeOutbox>();
@@ -59,7 +54,7 @@ public static class CatalogExtensions
             bus.AddConsumer<ReleaseStockConsumer>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(new Uri(RequiredConnectionString(context, MessagingName)));
+                rabbit.Host(new Uri(RequiredConnectionString(context, ResourceNames.Messaging)));
                 rabbit.ReceiveEndpoint(QueueNames.CatalogStock, endpoint =>
                 {
                     // Deadlock victims and a broker that fails a reply: a later attempt answers from the stored decision.

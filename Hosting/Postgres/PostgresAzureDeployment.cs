@@ -21,9 +21,9 @@ internal sealed class PostgresAzureDeployment(PostgresServerResource server) : A
     /// <summary>Left free at full scale-out: an operator's psql, a migration in progress.</summary>
     public const int SpareConnections = 2;
 
-    /// <summary>Replicas each client service may run: with one vCore, the server gains nothing from more than about
-    /// fifteen queries at once per service, and each replica needs a few pooled connections of its own.</summary>
-    public const int MaxReplicasPerClient = 5;
+    /// <summary>Replicas each client service may run: with one vCore, the server gains nothing from more than about a
+    /// dozen queries at once per service, and each replica needs a few pooled connections of its own.</summary>
+    public const int MaxReplicasPerClient = 4;
 
     public override void AddTo(AzureDeployment deployment)
     {
@@ -113,12 +113,12 @@ internal sealed class PostgresAzureDeployment(PostgresServerResource server) : A
             $";Ssl Mode=Require;Maximum Pool Size={pool}");
     }
 
-    /// <summary>Each replica's share of the server's connections: (user connections − spare) ÷ the replicas of all
-    /// clients at full scale-out. Every client's pool has the same size, each replica holding one pool per server.</summary>
+    /// <summary>Each pool's share of the server's connections: (user connections − spare) ÷ the pools of all clients
+    /// at full scale-out, a replica holding one pool per connection string (per database) it has.</summary>
     internal static int PoolSize(AzureDeployment deployment, PostgresServerResource server)
     {
         var clients = deployment.ClientsOf(server);
-        var replicas = clients.Sum(deployment.MaxReplicas);
+        var replicas = clients.Sum(c => deployment.MaxReplicas(c) * deployment.ConnectionTargets(c).Count(t => AzureDeployment.Owner(t) == server));
         var pool = (UserConnections - SpareConnections) / Math.Max(replicas, 1);
         if (pool < 1)
         {

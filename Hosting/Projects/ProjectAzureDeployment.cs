@@ -54,7 +54,11 @@ internal sealed class ProjectAzureDeployment(ProjectResource project) : AzureRes
         var identity = app.Module.Pass("identityId", "string", deployment.Environment.IdentityId);
         var registryEndpoint = app.Module.Pass("registryEndpoint", "string", deployment.Environment.RegistryEndpoint);
         var existsParameter = app.Module.Pass("exists", "bool", exists);
-        app.MinReplicas = app.Module.Pass("minReplicas", "int", deployment.ServiceMinReplicas);
+        if (!isJob)
+        {
+            app.MinReplicas = app.Module.Pass("minReplicas", "int", deployment.ServiceMinReplicas);
+        }
+
         app.MaxReplicas = deployment.MaxReplicas(project);
         var userAssigned = new BicepObject();
         userAssigned.SetComputed(BicepExpression.Interpolate(identity), new BicepObject());

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Shop.Contracts;
 using Shop.Ordering.Worker.Apis;
 using Shop.Ordering.Worker.Infrastructure;
 using Shop.Ordering.Worker.Infrastructure.CompiledModel;
@@ -13,7 +14,6 @@ namespace Shop.Ordering.Worker.Extensions;
 
 public static class OrderingExtensions
 {
-    public const string DatabaseName = "orderingdb";
 
     public static TBuilder AddOrdering<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -21,8 +21,8 @@ public static class OrderingExtensions
         builder.AddOperatorKey();
 
         // One pool per replica: EF Core, the schema and the payment gateway share this data source.
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseName} is not configured.");
+        var connectionString = builder.Configuration.GetConnectionString(ResourceNames.OrderingDatabase)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.OrderingDatabase} is not configured.");
         builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(connectionString)
             .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
             .Build());
@@ -40,8 +40,6 @@ public static class OrderingExtensions
 
         // Hosted services start in registration order: the schema is in place before the bus takes a message, and the
         // outbox sweep stops before the bus does.
-        builder.Services.AddSingleton<OrderingSchema>();
-        builder.Services.AddHostedService<OrderingSchemaService>();
         builder.Services.AddOrderingBus();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<OutboxSweepService>();

@@ -7,7 +7,6 @@ namespace Shop.Ordering.Worker.Messaging;
 
 internal static class OrderingBus
 {
-    public const string MessagingName = "messaging";
 
     /// <summary>The bus on RabbitMQ and the workflow's one queue. The bus connects in the background, so start-up does
     /// not wait for the broker; MassTransit's bus health check makes /health report the connection. On SIGTERM the
@@ -23,8 +22,8 @@ internal static class OrderingBus
             bus.AddConsumer<StockRejectedConsumer>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(new Uri(context.GetRequiredService<IConfiguration>().GetConnectionString(MessagingName)
-                    ?? throw new InvalidOperationException($"ConnectionStrings:{MessagingName} is not configured.")));
+                rabbit.Host(new Uri(context.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.Messaging)
+                    ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.Messaging} is not configured.")));
                 rabbit.ReceiveEndpoint(QueueNames.Ordering, endpoint =>
                 {
                     endpoint.PrefetchCount = 16;

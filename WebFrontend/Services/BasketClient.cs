@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Shop.Contracts;
 using Shop.WebFrontend.Identity;
 
 namespace Shop.WebFrontend.Services;
@@ -9,7 +10,7 @@ namespace Shop.WebFrontend.Services;
 /// (see <see cref="BuyerTokenHandler"/>).</summary>
 public sealed class BasketClient(HttpClient http)
 {
-    public static readonly Uri BaseAddress = new("http://basket-api");
+    public static readonly Uri BaseAddress = new($"http://{ResourceNames.BasketApi}");
 
     /// <summary>How many times a checkout asks again while another request of the same key is in progress.</summary>
     private const int MaxInProgressWaits = 10;

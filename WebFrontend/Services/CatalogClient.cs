@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Shop.Contracts;
 
 namespace Shop.WebFrontend.Services;
 
@@ -8,7 +9,7 @@ namespace Shop.WebFrontend.Services;
 /// name that service discovery resolves, and retries transient failures (see ServiceDefaults).</summary>
 public sealed class CatalogClient(HttpClient http)
 {
-    public static readonly Uri BaseAddress = new("http://catalog-api");
+    public static readonly Uri BaseAddress = new($"http://{ResourceNames.CatalogApi}");
 
     public async Task<PaginatedItems<CatalogItem>> GetItemsAsync(CatalogQuery query, CancellationToken cancellationToken) =>
         await http.GetFromJsonAsync(query.ToApiPath(), WebFrontendJsonContext.Default.PaginatedItemsCatalogItem, cancellationToken)

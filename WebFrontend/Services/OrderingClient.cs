@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Shop.Contracts;
 using Shop.WebFrontend.Identity;
 
 namespace Shop.WebFrontend.Services;
@@ -9,7 +10,7 @@ namespace Shop.WebFrontend.Services;
 /// Another buyer's order answers 404, the same as no order.</summary>
 public sealed class OrderingClient(HttpClient http)
 {
-    public static readonly Uri BaseAddress = new("http://ordering-worker");
+    public static readonly Uri BaseAddress = new($"http://{ResourceNames.OrderingWorker}");
 
     public async Task<PaginatedItems<CustomerOrder>> ListAsync(string buyerId, int pageIndex, int pageSize, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Shop.Contracts;
 using Shop.Hosting.Postgres;
 using Shop.Hosting.RabbitMQ;
 using Shop.Hosting.Redis;
@@ -35,26 +36,31 @@ public sealed class ShopFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = TestServers.CreateBuilder();
-        var catalogDb = builder.AddPostgres("postgres").RunAsLocalProcessWithoutContainerRuntime().AddDatabase("catalogdb");
-        builder.AddRedis("cache").RunAsLocalProcessWithoutContainerRuntime();
-        var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin().RunAsLocalProcessWithoutContainerRuntime();
-        builder.AddProject("catalog-api", Repository.ProjectFile("Catalog.Api"))
+        var postgres = builder.AddPostgres("postgres").RunAsLocalProcessWithoutContainerRuntime();
+        var catalogDb = postgres.AddDatabase(ResourceNames.CatalogDatabase);
+        var orderingDb = postgres.AddDatabase(ResourceNames.OrderingDatabase);
+        builder.AddRedis(ResourceNames.Cache).RunAsLocalProcessWithoutContainerRuntime();
+        var messaging = builder.AddRabbitMQ(ResourceNames.Messaging).WithManagementPlugin().RunAsLocalProcessWithoutContainerRuntime();
+        var migrator = builder.AddProject(ResourceNames.Migrator, Repository.ProjectFile("Migrator"))
             .WithReference(catalogDb).WaitFor(catalogDb)
+            .WithReference(orderingDb).WaitFor(orderingDb);
+        builder.AddProject(ResourceNames.CatalogApi, Repository.ProjectFile("Catalog.Api"))
+            .WithReference(catalogDb).WaitForCompletion(migrator)
             .WithReference(messaging).WaitFor(messaging)
             .WithEnvironment("Operator__Key", "basket-tests-operator-key")
             .WithEnvironment("BuyerTokens__Key", BuyerTokenKey);
         _app = await builder.StartAsync(TimeSpan.FromSeconds(240));
 
         _basket = new BasketApiFactory(Settings());
-        SubmittedOrders = new SubmittedOrders(_app.GetConnectionString("messaging"));
+        SubmittedOrders = new SubmittedOrders(_app.GetConnectionString(ResourceNames.Messaging));
         await WaitUntilBasketIsHealthyAsync();
     }
 
     /// <summary>Everything Basket.Api reads from its environment when the AppHost runs it.</summary>
     public Dictionary<string, string?> Settings() => new()
     {
-        ["ConnectionStrings:cache"] = App.GetConnectionString("cache"),
-        ["ConnectionStrings:messaging"] = App.GetConnectionString("messaging"),
+        ["ConnectionStrings:cache"] = App.GetConnectionString(ResourceNames.Cache),
+        ["ConnectionStrings:messaging"] = App.GetConnectionString(ResourceNames.Messaging),
         ["services:catalog-api:http:0"] = App.GetEndpoint("catalog-api").ToString(),
         ["BuyerTokens:Key"] = BuyerTokenKey,
         // Short, so the broker-down test answers quickly.
@@ -81,7 +87,7 @@ public sealed class ShopFixture : IAsyncLifetime
     }
 
     /// <summary>A connection of the test's own to the fixture's Redis, to look at what Basket.Api stored.</summary>
-    public async Task<ConnectionMultiplexer> ConnectToRedisAsync() => await ConnectionMultiplexer.ConnectAsync(App.GetConnectionString("cache"));
+    public async Task<ConnectionMultiplexer> ConnectToRedisAsync() => await ConnectionMultiplexer.ConnectAsync(App.GetConnectionString(ResourceNames.Cache));
 
     /// <summary>A buyer id no other test uses.</summary>
     public static string NewBuyer() => $"buyer-{Guid.NewGuid():N}";
@@ -89,7 +95,7 @@ public sealed class ShopFixture : IAsyncLifetime
     /// <summary>Changes a price straight in Catalog's database, as an operator's edit would.</summary>
     public async Task SetCatalogPriceAsync(int productId, decimal price)
     {
-        await using var connection = new NpgsqlConnection(App.GetConnectionString("catalogdb"));
+        await using var connection = new NpgsqlConnection(App.GetConnectionString(ResourceNames.CatalogDatabase));
         await connection.OpenAsync();
         await using var update = new NpgsqlCommand("UPDATE products SET price = $1 WHERE id = $2", connection)
         {
@@ -101,7 +107,7 @@ public sealed class ShopFixture : IAsyncLifetime
     /// <summary>A product of the test's own, so that deleting it disturbs no other test.</summary>
     public async Task<int> AddCatalogProductAsync(decimal price)
     {
-        await using var connection = new NpgsqlConnection(App.GetConnectionString("catalogdb"));
+        await using var connection = new NpgsqlConnection(App.GetConnectionString(ResourceNames.CatalogDatabase));
         await connection.OpenAsync();
         await using var insert = new NpgsqlCommand(
             """
@@ -118,7 +124,7 @@ public sealed class ShopFixture : IAsyncLifetime
 
     public async Task DeleteCatalogProductAsync(int productId)
     {
-        await using var connection = new NpgsqlConnection(App.GetConnectionString("catalogdb"));
+        await using var connection = new NpgsqlConnection(App.GetConnectionString(ResourceNames.CatalogDatabase));
         await connection.OpenAsync();
         await using var delete = new NpgsqlCommand("DELETE FROM products WHERE id = $1", connection)
         {

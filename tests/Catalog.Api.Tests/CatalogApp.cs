@@ -36,11 +36,11 @@ public sealed class CatalogApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts the service, which migrates and seeds the database before it takes requests.</summary>
+    /// <summary>Starts the service on a database the migrator has brought up to date.</summary>
     public static CatalogApp Start(string databaseConnectionString, string messagingConnectionString)
     {
         var factory = new CatalogApiFactory(databaseConnectionString, messagingConnectionString);
-        _ = factory.Services.GetRequiredService<CatalogMigrator>();
+        _ = factory.Services;
         return new CatalogApp(factory, databaseConnectionString, messagingConnectionString);
     }
 

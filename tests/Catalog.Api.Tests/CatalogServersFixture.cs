@@ -4,9 +4,10 @@ using System.Text;
 using Aspire.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Shop.Catalog.Api.Infrastructure;
+using Shop.Contracts;
 using Shop.Hosting.Postgres;
 using Shop.Hosting.RabbitMQ;
+using Shop.Schema;
 using Shop.Testing;
 
 namespace Shop.Catalog.Api.Tests;
@@ -34,11 +35,8 @@ public sealed class CatalogServersFixture : IAsyncLifetime
         _app = await builder.StartAsync(TimeSpan.FromMinutes(2));
     }
 
-    /// <summary>Creates an empty database and returns its connection string.</summary>
-    public Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(template: "template0");
-
-    /// <summary>Creates a database with every migration applied (a copy of one migrated once) and returns its connection
-    /// string. The service's own start-up migration then finds it up to date, as a restarted replica would.</summary>
+    /// <summary>Creates a database with every migration applied (a copy of one migrated once, as the migrator leaves it)
+    /// and returns its connection string.</summary>
     public async Task<string> CreateMigratedDatabaseAsync()
     {
         await _templateLock.WaitAsync();
@@ -49,7 +47,7 @@ public sealed class CatalogServersFixture : IAsyncLifetime
                 var template = await CreateDatabaseAsync(MigratedTemplate, "template0");
                 await using (var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(template) { Pooling = false }.ConnectionString))
                 {
-                    await new CatalogMigrator(dataSource, NullLogger<CatalogMigrator>.Instance).MigrateAsync(CancellationToken.None);
+                    await new SchemaMigrator(dataSource, ResourceNames.CatalogDatabase, NullLogger.Instance).MigrateAsync(CancellationToken.None);
                 }
 
                 _templateMigrated = true;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Shop.Contracts;
 using Shop.Ordering.Worker.Tests.Infrastructure;
 
 namespace Shop.Ordering.Worker.Tests;
@@ -10,7 +11,7 @@ public sealed class HealthTests(ServersFixture servers)
     [Fact]
     public async Task The_service_is_healthy_once_the_bus_is_connected_to_the_broker()
     {
-        var settings = new WorkerSettings(await servers.CreateDatabaseAsync("ordering"), await servers.CreateVirtualHostAsync());
+        var settings = new WorkerSettings(await servers.CreateDatabaseAsync(ResourceNames.OrderingDatabase), await servers.CreateVirtualHostAsync());
         await using var factory = new OrderingWorkerFactory(settings);
         using var client = factory.CreateClient();
 
@@ -23,7 +24,7 @@ public sealed class HealthTests(ServersFixture servers)
     [Fact]
     public async Task The_service_is_unhealthy_but_alive_while_the_broker_cannot_be_reached()
     {
-        var settings = new WorkerSettings(await servers.CreateDatabaseAsync("ordering"), $"amqp://shop:secret@127.0.0.1:{ClosedPort()}");
+        var settings = new WorkerSettings(await servers.CreateDatabaseAsync(ResourceNames.OrderingDatabase), $"amqp://shop:secret@127.0.0.1:{ClosedPort()}");
         await using var factory = new OrderingWorkerFactory(settings);
         using var client = factory.CreateClient();
 

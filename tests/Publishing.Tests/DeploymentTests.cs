@@ -12,6 +12,10 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
 {
     private static readonly string[] _projects = ["basket-api", "catalog-api", "ordering-worker", "webfrontend"];
 
+    // Projects that others wait for to complete (WaitForCompletion), and those that wait for them.
+    private static readonly string[] _jobs = ["migrator"];
+    private static readonly string[] _waitingForTheMigrator = ["catalog-api", "ordering-worker"];
+
     // The queues the services consume, by consumer.
     private static readonly (string Project, string Queue)[] _consumedQueues =
         [("catalog-api", "catalog-stock"), ("ordering-worker", "ordering")];
@@ -23,10 +27,10 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
     [Fact]
     public void Every_service_is_a_container_app_that_scales_to_zero_and_carries_its_azd_service_tag()
     {
-        Assert.Equal(_projects, deployment.Projects.Select(p => p.Name).Order());
+        Assert.Equal(_projects.Concat(_jobs).Order(), deployment.Projects.Select(p => p.Name).Order());
         Assert.Equal(0, Template.Root["parameters"]!["serviceMinReplicas"]!["defaultValue"]!.GetValue<int>());
         Assert.Equal("${MIN_REPLICAS=0}", Text(Published.Parameters["serviceMinReplicas"]!["value"]));
-        foreach (var project in deployment.Projects)
+        foreach (var project in deployment.Projects.Where(p => !_jobs.Contains(p.Name)))
         {
             var app = Template.App(project.Name)!;
             Assert.Equal("Microsoft.App/containerApps", Text(app["type"]));
@@ -35,6 +39,49 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
             Assert.Equal("[parameters('minReplicas')]", Text(app["properties"]!["template"]!["scale"]!["minReplicas"]));
             Assert.Equal("[parameters('serviceMinReplicas')]", Template.Argument(project.Name, "minReplicas"));
         }
+    }
+
+    [Fact]
+    public void A_project_others_wait_for_to_complete_is_a_manual_job_each_deployment_runs_before_the_services_that_wait_for_it()
+    {
+        var waitedOn = deployment.Model.Resources
+            .SelectMany(r => r.Annotations.OfType<WaitAnnotation>().Where(w => w.WaitType == WaitType.WaitForCompletion).Select(w => (Waiter: r.Name, Job: w.Resource.Name)))
+            .ToList();
+        Assert.Equal(_jobs, waitedOn.Select(w => w.Job).Distinct().Order());
+        Assert.Equal(_waitingForTheMigrator, waitedOn.Select(w => w.Waiter).Order());
+
+        var services = AzureYaml.Parse(Published.Files["azure.yaml"])["services"]!;
+        foreach (var job in _jobs)
+        {
+            var app = Template.App(job)!;
+            Assert.Equal("Microsoft.App/jobs", Text(app["type"]));
+            Assert.Contains($"createObject('azd-service-name', '{job}')", Text(app["tags"]), StringComparison.Ordinal);
+            var configuration = app["properties"]!["configuration"]!;
+            Assert.Equal("Manual", Text(configuration["triggerType"]));
+            Assert.Equal(1, configuration["manualTriggerConfig"]!["parallelism"]!.GetValue<int>());
+            Assert.Equal(0, configuration["replicaRetryLimit"]!.GetValue<int>());
+            Assert.Null(configuration["ingress"]);
+            Assert.Equal(
+                $"[if(parameters('exists'), reference(resourceId('Microsoft.App/jobs', '{job}'), '2024-03-01').template.containers[0].image, variables('placeholderImage'))]",
+                Text(Container(app)["image"]));
+
+            // azd deploys the job's image, then its postdeploy hook starts one execution and fails the deployment
+            // unless it succeeds; the services that wait for it are deployed after it (uses).
+            Assert.Equal("containerapp", Text(services[job]!["host"]));
+            var hook = services[job]!["hooks"]!["postdeploy"]!;
+            Assert.Equal("sh", Text(hook["shell"]));
+            var script = Text(hook["run"]);
+            Assert.Contains($"az containerapp job start --name {job} --resource-group \"$AZURE_RESOURCE_GROUP\"", script, StringComparison.Ordinal);
+            Assert.Contains("Succeeded) echo", script, StringComparison.Ordinal);
+            Assert.Contains("exit 1", script, StringComparison.Ordinal);
+        }
+
+        foreach (var (waiter, job) in waitedOn)
+        {
+            Assert.Contains(job, services[waiter]!["uses"]!.AsArray().Select(u => Text(u)));
+        }
+
+        Assert.All(services.AsObject().Where(s => !waitedOn.Any(w => w.Waiter == s.Key)), s => Assert.Null(s.Value!["uses"]));
     }
 
     [Fact]
@@ -194,7 +241,8 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
         {
             var image = Text(Container(app)["image"]);
             var variables = Template.ModuleTemplate(module)["variables"];
-            if (image == $"[{RunningImage(module)}]")
+            if (image.StartsWith("[if(parameters('exists'), reference(resourceId('Microsoft.App/", StringComparison.Ordinal)
+                && image.EndsWith("variables('placeholderImage'))]", StringComparison.Ordinal))
             {
                 Assert.StartsWith("mcr.microsoft.com/", Text(variables!["placeholderImage"]), StringComparison.Ordinal);
             }
@@ -260,8 +308,8 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
             Assert.Equal(deployed.Count, deployed.Distinct().Count());
             var missing = (await deployment.ModelEnvironmentAsync(project)).Except(deployed).ToList();
             Assert.True(missing.Count == 0, $"{project.Name} lacks {string.Join(", ", missing)} in Azure.");
-            // The hosting variables a local run sets differently: the port, the name telemetry reports.
-            Assert.Contains("HTTP_PORTS", deployed);
+            // The hosting variables a local run sets differently: the port (services only), the name telemetry reports.
+            Assert.Equal(!_jobs.Contains(project.Name), deployed.Contains("HTTP_PORTS"));
             Assert.Contains("OTEL_SERVICE_NAME", deployed);
         }
     }

@@ -34,8 +34,8 @@ public sealed class OrderingScenario : IAsyncDisposable
     /// <summary>A scenario with the real Catalog.Api consuming the stock queue, started and migrated.</summary>
     public static async Task<OrderingScenario> CreateAsync(ServersFixture servers)
     {
-        var settings = new WorkerSettings(await servers.CreateDatabaseAsync("ordering"), await servers.CreateVirtualHostAsync());
-        var catalog = new InProcessCatalog(await servers.CreateDatabaseAsync("catalog"), settings.Broker);
+        var settings = new WorkerSettings(await servers.CreateDatabaseAsync(ResourceNames.OrderingDatabase), await servers.CreateVirtualHostAsync());
+        var catalog = new InProcessCatalog(await servers.CreateDatabaseAsync(ResourceNames.CatalogDatabase), settings.Broker);
         await catalog.StartAsync();
         var bus = await TestBus.StartAsync(settings.Broker);
         return new OrderingScenario(settings, new OrderingDatabase(settings.Database), catalog, bus);

@@ -4,9 +4,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Serialization;
 using Aspire.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Shop.Contracts;
 using Shop.Hosting.Postgres;
 using Shop.Hosting.RabbitMQ;
+using Shop.Schema;
 using Shop.Testing;
 
 namespace Shop.Ordering.Worker.Tests.Infrastructure;
@@ -16,7 +19,7 @@ namespace Shop.Ordering.Worker.Tests.Infrastructure;
 [SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
 public sealed class ServersFixture : IAsyncLifetime
 {
-    public const string Messaging = "messaging";
+    public const string Messaging = ResourceNames.Messaging;
 
     private StartedApplication? _app;
     private HttpClient? _management;
@@ -36,16 +39,23 @@ public sealed class ServersFixture : IAsyncLifetime
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(broker.UserInfo))));
     }
 
-    /// <summary>Creates an empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix)
+    /// <summary>Creates a database with the schema the migrator gives the named one (<c>catalogdb</c> or
+    /// <c>orderingdb</c>) and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string database)
     {
         var server = App.GetConnectionString("postgres");
-        var name = $"{prefix}_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var name = $"{database}_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await new SchemaMigrator(dataSource, database, NullLogger.Instance).MigrateAsync(CancellationToken.None);
+        return connectionString;
     }
 
     /// <summary>Creates an empty virtual host and returns the broker's connection string for it.</summary>

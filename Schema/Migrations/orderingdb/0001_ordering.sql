@@ -1,5 +1,5 @@
--- The ordering tables. The whole script is idempotent: a later version changes the schema with further
--- IF NOT EXISTS statements appended here, and bumps the version stamped at the end (and OrderingSchema.Version).
+-- The ordering tables. IF NOT EXISTS throughout because databases created before the migrator already have them
+-- (from the worker's own start-up script, stamped in ordering_schema; 0002 retires that stamp).
 
 CREATE TABLE IF NOT EXISTS orders (
     id               uuid PRIMARY KEY,
@@ -52,11 +52,3 @@ CREATE TABLE IF NOT EXISTS simulated_gateway_charges (
     charge_id       varchar(50),
     created_at      timestamptz NOT NULL
 );
-
-CREATE TABLE IF NOT EXISTS ordering_schema (
-    singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-    version   integer NOT NULL
-);
-
-INSERT INTO ordering_schema (version) VALUES (1)
-ON CONFLICT (singleton) DO UPDATE SET version = excluded.version;

@@ -1,15 +1,17 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Shop.Catalog.Api.Infrastructure;
+namespace Shop.Schema;
 
-/// <summary>Applies the embedded SQL migrations that the database has not seen yet. Replicas may start together: the
-/// work happens in one transaction under an advisory lock, and a database that is up to date costs one query.</summary>
-public sealed partial class CatalogMigrator(NpgsqlDataSource dataSource, ILogger<CatalogMigrator> logger)
+/// <summary>Applies the embedded migrations that a database has not seen yet. Runs once per deployment (the migrator),
+/// but is safe if two runs overlap: the work happens in one transaction under an advisory lock, and a database that is
+/// up to date costs one query.</summary>
+public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, string database, ILogger logger)
 {
-    // Any constant that no other code uses as an advisory lock key in this database ("ShopCata").
-    private const long LockKey = 0x53686F7043617461;
+    // Any constant that no other code uses as an advisory lock key; advisory locks are per database ("ShopSche").
+    private const long LockKey = 0x53686F7053636865;
 
-    private static readonly IReadOnlyList<MigrationScript> _scripts = MigrationScript.LoadAll(typeof(CatalogMigrator).Assembly);
+    private readonly IReadOnlyList<MigrationScript> _scripts = MigrationScript.LoadAll(database);
 
     /// <summary>Returns the versions it applied: none when the database was already up to date.</summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
@@ -17,6 +19,7 @@ public sealed partial class CatalogMigrator(NpgsqlDataSource dataSource, ILogger
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (await ReadAppliedVersionAsync(connection, cancellationToken) >= _scripts[^1].Version)
         {
+            LogUpToDate(database, _scripts[^1].Version);
             return [];
         }
 
@@ -33,8 +36,8 @@ public sealed partial class CatalogMigrator(NpgsqlDataSource dataSource, ILogger
         return [.. pending.Select(script => script.Version)];
     }
 
-    /// <summary>The fast path, outside any transaction or lock. A database never migrated has no table yet.</summary>
-    private static async Task<int> ReadAppliedVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>The highest version applied; 0 for a database never migrated (it has no table yet).</summary>
+    public static async Task<int> ReadAppliedVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_migrations", connection);
         try
@@ -47,8 +50,8 @@ public sealed partial class CatalogMigrator(NpgsqlDataSource dataSource, ILogger
         }
     }
 
-    /// <summary>Inside the transaction: waits for any other replica's migration to commit, then reads the version again.
-    /// The table is created under the lock because concurrent CREATE TABLE IF NOT EXISTS can still collide.</summary>
+    /// <summary>Inside the transaction: waits for any other run to commit, then reads the version again. The table is
+    /// created under the lock because concurrent CREATE TABLE IF NOT EXISTS can still collide.</summary>
     private static async Task<int> LockAndReadAppliedVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection)
@@ -78,6 +81,9 @@ public sealed partial class CatalogMigrator(NpgsqlDataSource dataSource, ILogger
         await record.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied catalog migration {Migration}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration}")]
     private partial void LogApplied(string migration);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Database} is up to date at schema version {Version}")]
+    private partial void LogUpToDate(string database, int version);
 }
