@@ -51,8 +51,7 @@ internal sealed class ProjectAzureDeployment(ProjectResource project) : AzureRes
         }
 
         app.Tags = new BicepExpression($"union({app.Module.Tags}, {{ 'azd-service-name': '{project.Name}' }})");
-        var identity = app.Module.Pass("identityId", "string", deployment.Environment.IdentityId);
-        var registryEndpoint = app.Module.Pass("registryEndpoint", "string", deployment.Environment.RegistryEndpoint);
+        app.PullFromProjectRegistry(deployment);
         var existsParameter = app.Module.Pass("exists", "bool", exists);
         if (!isJob)
         {
@@ -60,12 +59,6 @@ internal sealed class ProjectAzureDeployment(ProjectResource project) : AzureRes
         }
 
         app.MaxReplicas = deployment.MaxReplicas(project);
-        var userAssigned = new BicepObject();
-        userAssigned.SetComputed(BicepExpression.Interpolate(identity), new BicepObject());
-        app.Registry = (
-            new BicepObject { ["type"] = "UserAssigned", ["userAssignedIdentities"] = userAssigned },
-            [new BicepObject { ["server"] = registryEndpoint, ["identity"] = identity }]);
-
         var existing = app.Module.File.Add(new BicepResource("existingApp", app.ResourceType, new BicepObject { ["name"] = project.Name })
         {
             Existing = true,

@@ -52,6 +52,18 @@ public sealed class ContainerAppModule
     /// <summary>The app's <c>identity</c> and <c>registries</c>: how it pulls a private image.</summary>
     public (BicepValue Identity, BicepArray Registries)? Registry { get; set; }
 
+    /// <summary>Pulls images from the project's registry as the environment's identity (AcrPull, no password).</summary>
+    public void PullFromProjectRegistry(AzureDeployment deployment)
+    {
+        var identity = Module.Pass("identityId", "string", deployment.Environment.IdentityId);
+        var registryEndpoint = Module.Pass("registryEndpoint", "string", deployment.Environment.RegistryEndpoint);
+        var userAssigned = new BicepObject();
+        userAssigned.SetComputed(BicepExpression.Interpolate(identity), new BicepObject());
+        Registry = (
+            new BicepObject { ["type"] = "UserAssigned", ["userAssignedIdentities"] = userAssigned },
+            [new BicepObject { ["server"] = registryEndpoint, ["identity"] = identity }]);
+    }
+
     public BicepValue? Probes { get; set; }
 
     public BicepValue MinReplicas { get; set; } = 0;

@@ -74,17 +74,7 @@ public sealed class ContainerAppsEnvironment
             ["location"] = _module.Location,
             ["tags"] = _module.Tags,
         }));
-        var role = file.Add(new BicepResource("importerRole", "Microsoft.Authorization/roleAssignments@2022-04-01", new BicepObject
-        {
-            ["name"] = new BicepExpression($"guid({_registry}.id, {importer}.id, '{ContributorRoleId}')"),
-            ["scope"] = _registry,
-            ["properties"] = new BicepObject
-            {
-                ["principalId"] = importer.Member("properties").Member("principalId"),
-                ["principalType"] = "ServicePrincipal",
-                ["roleDefinitionId"] = new BicepExpression($"subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{ContributorRoleId}')"),
-            },
-        }));
+        var role = file.Add(RegistryRole("importerRole", _registry, importer, ContributorRoleId));
         var images = file.Add(new BicepVariable("importedImages", _importedImages)
         {
             Comment = "Public images the apps run, imported into the registry so that they are pulled from it.",
@@ -157,17 +147,7 @@ public sealed class ContainerAppsEnvironment
 
         var identitySymbol = module.File.Add(new BicepResource("identity", "Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31", common("id-")));
 
-        module.File.Add(new BicepResource("acrPull", "Microsoft.Authorization/roleAssignments@2022-04-01", new BicepObject
-        {
-            ["name"] = new BicepExpression($"guid({registrySymbol}.id, {identitySymbol}.id, '{AcrPullRoleId}')"),
-            ["scope"] = registrySymbol,
-            ["properties"] = new BicepObject
-            {
-                ["principalId"] = identitySymbol.Member("properties").Member("principalId"),
-                ["principalType"] = "ServicePrincipal",
-                ["roleDefinitionId"] = new BicepExpression($"subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{AcrPullRoleId}')"),
-            },
-        })
+        module.File.Add(RegistryRole("acrPull", registrySymbol, identitySymbol, AcrPullRoleId) with
         {
             Comment = "The apps pull their images as this identity: no registry password exists anywhere.",
         });
@@ -206,4 +186,18 @@ public sealed class ContainerAppsEnvironment
         var symbol = deployment.AddModule(ModuleName, module, []);
         return new ContainerAppsEnvironment(module, registrySymbol, token, symbol.Member("outputs"));
     }
+
+    /// <summary>A built-in role for a user-assigned identity, on the registry only.</summary>
+    private static BicepResource RegistryRole(string symbol, BicepExpression registry, BicepExpression identity, string roleId) =>
+        new(symbol, "Microsoft.Authorization/roleAssignments@2022-04-01", new BicepObject
+        {
+            ["name"] = new BicepExpression($"guid({registry}.id, {identity}.id, '{roleId}')"),
+            ["scope"] = registry,
+            ["properties"] = new BicepObject
+            {
+                ["principalId"] = identity.Member("properties").Member("principalId"),
+                ["principalType"] = "ServicePrincipal",
+                ["roleDefinitionId"] = new BicepExpression($"subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{roleId}')"),
+            },
+        });
 }

@@ -36,13 +36,7 @@ internal sealed class RabbitMQAzureDeployment(RabbitMQServerResource rabbit) : A
             Size = ("0.5", "1Gi"),
         };
         app.Image = app.Module.Pass("image", "string", deployment.Environment.ImportedImage(Image()));
-        var identity = app.Module.Pass("identityId", "string", deployment.Environment.IdentityId);
-        var registryEndpoint = app.Module.Pass("registryEndpoint", "string", deployment.Environment.RegistryEndpoint);
-        var userAssigned = new BicepObject();
-        userAssigned.SetComputed(BicepExpression.Interpolate(identity), new BicepObject());
-        app.Registry = (
-            new BicepObject { ["type"] = "UserAssigned", ["userAssignedIdentities"] = userAssigned },
-            [new BicepObject { ["server"] = registryEndpoint, ["identity"] = identity }]);
+        app.PullFromProjectRegistry(deployment);
 
         app.SetEnvironment("RABBITMQ_DEFAULT_USER", new(UserName, IsSecret: false));
         app.SetEnvironment("RABBITMQ_DEFAULT_PASS", deployment.Render(rabbit.PasswordParameter));
