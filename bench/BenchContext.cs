@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Hosting.LocalServers;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 using Shop.Testing;
 
 namespace Shop.Bench;

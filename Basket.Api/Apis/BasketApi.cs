@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Basket.Api.Infrastructure;
 using Shop.Basket.Api.Model;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.Basket.Api.Apis;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Shop.Basket.Api.Checkout;
 using Shop.Basket.Api.Model;
 using Shop.Contracts;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.Basket.Api.Apis;
 

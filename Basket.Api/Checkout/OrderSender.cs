@@ -1,7 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Shop.Contracts;
-using Shop.ServiceDefaults.Messaging;
+using Shop.Messaging;
 
 namespace Shop.Basket.Api.Checkout;
 

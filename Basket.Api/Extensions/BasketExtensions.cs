@@ -2,13 +2,13 @@ using MassTransit;
 using Shop.Basket.Api.Checkout;
 using Shop.Basket.Api.Infrastructure;
 using Shop.Contracts;
+using Shop.Security;
 using StackExchange.Redis;
 
 namespace Shop.Basket.Api.Extensions;
 
 public static class BasketExtensions
 {
-
     public static TBuilder AddBasket<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddBuyerTokens();

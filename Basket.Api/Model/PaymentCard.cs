@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Shop.Contracts;
-using Shop.ServiceDefaults.Payments;
 
 namespace Shop.Basket.Api.Model;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Catalog.Api.Infrastructure;
 using Shop.Catalog.Api.Messaging;
 using Shop.Catalog.Api.Model;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.Catalog.Api.Apis;
 

@@ -8,13 +8,13 @@ using Shop.Catalog.Api.Infrastructure.CompiledModel;
 using Shop.Catalog.Api.Messaging;
 using Shop.Catalog.Api.Stock;
 using Shop.Contracts;
-using Shop.ServiceDefaults.Messaging;
+using Shop.Messaging;
+using Shop.Security;
 
 namespace Shop.Catalog.Api.Extensions;
 
 public static class CatalogExtensions
 {
-
     /// <summary>How alike a search word and a word of a product name must be to match (pg_trgm's word similarity). The
     /// extension's default, 0.6, misses one-letter typos in short words ("hedlamp"); 0.4 still keeps unrelated words out.</summary>
     public const string TrigramThreshold = "0.4";
@@ -66,7 +66,7 @@ public static class CatalogExtensions
             });
         });
 
-        builder.Services.AddReceiveEndpointWatchdog();
+        builder.AddReceiveEndpointWatchdog();
 
         builder.AddOperatorKey();
         builder.Services.AddStrictJson(CatalogJsonContext.Default);

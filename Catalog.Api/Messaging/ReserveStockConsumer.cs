@@ -1,7 +1,7 @@
 using MassTransit;
 using Shop.Catalog.Api.Stock;
 using Shop.Contracts;
-using Shop.ServiceDefaults.Messaging;
+using Shop.Messaging;
 
 namespace Shop.Catalog.Api.Messaging;
 

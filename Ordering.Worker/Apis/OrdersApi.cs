@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Ordering.Worker.Infrastructure;
 using Shop.Ordering.Worker.Model;
 using Shop.Ordering.Worker.Workflow;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.Ordering.Worker.Apis;
 

@@ -9,12 +9,12 @@ using Shop.Ordering.Worker.Messaging;
 using Shop.Ordering.Worker.Outbox;
 using Shop.Ordering.Worker.Payments;
 using Shop.Ordering.Worker.Workflow;
+using Shop.Security;
 
 namespace Shop.Ordering.Worker.Extensions;
 
 public static class OrderingExtensions
 {
-
     public static TBuilder AddOrdering<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddBuyerTokens();
@@ -40,7 +40,7 @@ public static class OrderingExtensions
 
         // Hosted services start in registration order: the schema is in place before the bus takes a message, and the
         // outbox sweep stops before the bus does.
-        builder.Services.AddOrderingBus();
+        builder.AddOrderingBus();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<OutboxSweepService>();
 

@@ -1,19 +1,18 @@
 using MassTransit;
 using Shop.Contracts;
+using Shop.Messaging;
 using Shop.Ordering.Worker.Workflow;
-using Shop.ServiceDefaults.Messaging;
 
 namespace Shop.Ordering.Worker.Messaging;
 
 internal static class OrderingBus
 {
-
     /// <summary>The bus on RabbitMQ and the workflow's one queue. The bus connects in the background, so start-up does
     /// not wait for the broker; MassTransit's bus health check makes /health report the connection. On SIGTERM the
     /// host stops the bus: it stops taking messages, lets the ones in hand finish (and ack), then disconnects.</summary>
-    public static void AddOrderingBus(this IServiceCollection services)
+    public static void AddOrderingBus(this IHostApplicationBuilder builder)
     {
-        services.AddMassTransit(bus =>
+        builder.Services.AddMassTransit(bus =>
         {
             // MassTransit otherwise reports usage to its vendor over the internet at start-up.
             bus.DisableUsageTelemetry();
@@ -41,8 +40,8 @@ internal static class OrderingBus
                 });
             });
         });
-        services.AddReceiveEndpointWatchdog();
-        services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        builder.AddReceiveEndpointWatchdog();
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
         {
             options.WaitUntilStarted = false;
             options.StopTimeout = TimeSpan.FromSeconds(25);

@@ -4,8 +4,8 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Shop.Messaging;
 using Shop.Ordering.Worker.Infrastructure;
-using Shop.ServiceDefaults.Messaging;
 
 namespace Shop.Ordering.Worker.Outbox;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Shop.ServiceDefaults.Payments;
+using Shop.Contracts;
 
 namespace Shop.WebFrontend.Checkout;
 

@@ -71,7 +71,7 @@ public sealed class CheckoutForm : IValidatableObject
 
     public CheckoutRequest ToRequest() => new(
         new ShippingAddress(FullName!.Trim(), Street!.Trim(), City!.Trim(), PostalCode!.Trim(), Country!.Trim()),
-        new PaymentDetails(Shop.ServiceDefaults.Payments.CardNumber.Digits(CardNumber!), CardHolder!.Trim(), ExpiryMonth!.Value, ExpiryYear!.Value, Cvc!.Trim()));
+        new PaymentDetails(Shop.Contracts.CardNumber.Digits(CardNumber!), CardHolder!.Trim(), ExpiryMonth!.Value, ExpiryYear!.Value, Cvc!.Trim()));
 
     /// <summary>Basket.Api names fields by JSON path (<c>shippingAddress.fullName</c>, <c>payment.cvc</c>); the last
     /// segment is this form's property. Null for an error about no single field.</summary>

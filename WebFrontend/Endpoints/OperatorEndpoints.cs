@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 using Shop.WebFrontend.Services;
 
 namespace Shop.WebFrontend.Endpoints;

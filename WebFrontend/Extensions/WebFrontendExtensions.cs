@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Shop.Security;
 using Shop.WebFrontend.Identity;
 using Shop.WebFrontend.Services;
 

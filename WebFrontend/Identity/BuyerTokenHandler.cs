@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.WebFrontend.Identity;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.Basket.Api.Tests;
 

@@ -8,7 +8,7 @@ using Shop.Contracts;
 using Shop.Hosting.Postgres;
 using Shop.Hosting.RabbitMQ;
 using Shop.Hosting.Redis;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 using Shop.Testing;
 using StackExchange.Redis;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shop.Catalog.Api.Infrastructure;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.Catalog.Api.Tests;
 

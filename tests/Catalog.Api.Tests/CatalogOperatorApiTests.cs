@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using Shop.Contracts;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.Catalog.Api.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 using Shop.Tests.Hostile;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Shop.Ordering.Worker.Tests.Infrastructure;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 using Shop.Tests.Hostile;
 using Xunit.Abstractions;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Shop.Contracts;
 using Shop.Ordering.Worker.Tests.Infrastructure;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.Ordering.Worker.Tests;
 

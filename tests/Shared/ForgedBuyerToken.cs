@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.Tests.Hostile;
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.WebFrontend.Tests;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Shop.Contracts;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
 namespace Shop.Ordering.Worker.Tests.Infrastructure;
 

@@ -1,14 +1,15 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Shop.ServiceDefaults.Security;
+using Shop.Security;
 
-namespace Shop.ServiceDefaults.Tests;
+namespace Shop.Security.Tests;
 
-[Collection(RunsServices.Name)]
 public sealed class SecurityTests
 {
     private const string Key = "a-buyer-token-key-of-at-least-32-chars";
@@ -59,14 +60,20 @@ public sealed class SecurityTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(client, "/operator", "Authorization", "Bearer " + buyerToken)).StatusCode);
     }
 
-    private static Task<TestService> StartAsync() => TestService.StartAsync(
-        new Dictionary<string, string?> { ["BuyerTokens:Key"] = Key, ["Operator:Key"] = OperatorKey },
-        configureServices: builder => builder.AddBuyerTokens().AddOperatorKey(),
-        mapEndpoints: app =>
-        {
-            app.MapGet("/me", (HttpContext context) => context.User.GetBuyerId()).RequireAuthorization(ShopAuth.BuyerPolicy);
-            app.MapGet("/operator", () => "ok").RequireAuthorization(ShopAuth.OperatorPolicy);
-        });
+    /// <summary>A real service on a free loopback port with both schemes and an endpoint behind each policy.</summary>
+    private static async Task<SecuredService> StartAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["BuyerTokens:Key"] = Key, ["Operator:Key"] = OperatorKey });
+        builder.AddBuyerTokens().AddOperatorKey();
+
+        var app = builder.Build();
+        app.MapGet("/me", (HttpContext context) => context.User.GetBuyerId()).RequireAuthorization(ShopAuth.BuyerPolicy);
+        app.MapGet("/operator", () => "ok").RequireAuthorization(ShopAuth.OperatorPolicy);
+        await app.StartAsync();
+        return new SecuredService(app);
+    }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string header, string value)
     {
@@ -83,5 +90,14 @@ public sealed class SecurityTests
         public DateTimeOffset Now { get; set; } = now;
 
         public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private sealed class SecuredService(WebApplication app) : IAsyncDisposable
+    {
+        public HttpClient CreateClient() => new() { BaseAddress = new Uri(app.Urls.Single()) };
+
+        public T? GetService<T>() => app.Services.GetService<T>();
+
+        public ValueTask DisposeAsync() => app.DisposeAsync();
     }
 }

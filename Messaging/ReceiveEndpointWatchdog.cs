@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Shop.ServiceDefaults.Messaging;
+namespace Shop.Messaging;
 
 /// <summary>Stops the process when a receive endpoint stays down although its broker answers: MassTransit reports it
 /// unhealthy, or the broker counts no consumer on its queue. MassTransit 8.4 can keep a connection the broker closed

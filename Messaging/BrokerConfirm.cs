@@ -1,4 +1,4 @@
-namespace Shop.ServiceDefaults.Messaging;
+namespace Shop.Messaging;
 
 /// <summary>Bounds a send or publish that waits for the broker's confirm. One caught in a broker restart can otherwise
 /// wait forever (a known RabbitMQ.Client 7 fault), holding the consumer, request or loop that made it.</summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Shop.ServiceDefaults.Security;
+namespace Shop.Security;
 
 /// <summary>Names shared by the APIs: authentication schemes, authorization policies and claims.</summary>
 public static class ShopAuth

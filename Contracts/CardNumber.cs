@@ -1,4 +1,4 @@
-namespace Shop.ServiceDefaults.Payments;
+namespace Shop.Contracts;
 
 /// <summary>The card-number rule shared by the frontend (to show a typo next to the field) and Basket.Api (which has
 /// the last word): 13–19 digits, spaces and dashes allowed between them, with a valid Luhn check digit.</summary>

@@ -1,15 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Shop.ServiceDefaults.Messaging;
+namespace Shop.Messaging;
 
 /// <summary>Configuration section <c>ReceiveEndpointWatchdog</c>.</summary>
 public sealed class ReceiveEndpointWatchdogOptions
 {
     public const string SectionName = "ReceiveEndpointWatchdog";
-
-    /// <summary>The connection string (<c>ConnectionStrings:&lt;name&gt;</c>) of the broker the endpoints consume from.</summary>
-    [Required]
-    public string ConnectionName { get; set; } = "messaging";
 
     /// <summary>How often endpoints' health is read.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]

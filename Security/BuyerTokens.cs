@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Shop.Contracts;
 
-namespace Shop.ServiceDefaults.Security;
+namespace Shop.Security;
 
 /// <summary>Issues and validates buyer tokens: HMAC-SHA256 signed JWTs whose subject is the buyer id.</summary>
 public sealed class BuyerTokens

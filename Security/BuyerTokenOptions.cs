@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Shop.ServiceDefaults.Security;
+namespace Shop.Security;
 
 /// <summary>The buyer tokens WebFrontend issues and the APIs accept (configuration section <c>BuyerTokens</c>).
 /// The key is the app model's secret parameter <c>buyer-token-key</c>.</summary>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Shop.ServiceDefaults.Security;
+namespace Shop.Security;
 
 /// <summary>The operator credential (configuration section <c>Operator</c>), the app model's secret parameter <c>operator-key</c>.</summary>
 public sealed class OperatorOptions
