@@ -32,7 +32,7 @@ public sealed class ConnectionBudgetTests
 
     private static async Task<Dictionary<string, string>> PublishAsync(int services)
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = ["--operation", "publish"], DisableDashboard = true });
+        var builder = PublishedProject.PublishModeBuilder();
         var database = builder.AddPostgres("postgres").AddDatabase("shopdb");
         for (var i = 0; i < services; i++)
         {
@@ -42,10 +42,7 @@ public sealed class ConnectionBudgetTests
         }
 
         await using var application = builder.Build();
-        var publisher = new AzdPublisher(
-            application.Services.GetRequiredService<DistributedApplicationModel>(),
-            application.Services.GetRequiredService<DistributedApplicationExecutionContext>(),
-            PublishedProject.RepositoryRoot);
+        var publisher = PublishedProject.PublisherFor(application);
         var output = Path.Combine(Path.GetTempPath(), "shop-tests", "budget-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {

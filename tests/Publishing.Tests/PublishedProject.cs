@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Hosting.Publishing;
 
 namespace Shop.Publishing.Tests;
 
@@ -52,6 +56,16 @@ public sealed class PublishedProject : IDisposable
 
     /// <summary>main.parameters.json.</summary>
     public JsonObject Parameters => JsonNode.Parse(Files["infra/main.parameters.json"])!["parameters"]!.AsObject();
+
+    /// <summary>A builder in publish mode, for a model of a test's own.</summary>
+    public static IDistributedApplicationBuilder PublishModeBuilder() =>
+        DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = ["--operation", "publish"], DisableDashboard = true });
+
+    /// <summary>The azd publisher over a built application's model, as the publish step creates it.</summary>
+    public static AzdPublisher PublisherFor(DistributedApplication application) => new(
+        application.Services.GetRequiredService<DistributedApplicationModel>(),
+        application.Services.GetRequiredService<DistributedApplicationExecutionContext>(),
+        RepositoryRoot);
 
     public static Dictionary<string, string> ReadFiles(string directory) =>
         System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
