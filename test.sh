@@ -10,7 +10,12 @@ install_packages $(missing_server_packages) $(has_program chromium || echo chrom
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== restore"
+# Restoring also installs the Bicep CLI that tests/Publishing.Tests builds and lints infra/ with: the NuGet package
+# Azure.Bicep.CommandLine.linux-x64 from the package source, nothing downloaded beside it.
 dotnet restore Shop.sln -v quiet
+bicep=$(dotnet msbuild tests/Publishing.Tests -getProperty:BicepPath -nologo)
+chmod +x "$bicep"
+echo "bicep: $("$bicep" --version)"
 echo "== format check"
 dotnet format Shop.sln --verify-no-changes --no-restore
 echo "== build"

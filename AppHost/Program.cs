@@ -57,8 +57,11 @@ var orderingWorker = builder.AddProject<Projects.Ordering_Worker>(ResourceNames.
     .WithEnvironment("Operator__Key", operatorKey)
     .WithEnvironment("BuyerTokens__Key", buyerTokenKey);
 
+// The shopper's cookies (buyer, antiforgery) are protected by the frontend's key ring: deployed, it lives on a share
+// every replica and revision mounts, so a scale from zero or a new revision still reads the cookies issued before.
 builder.AddProject<Projects.WebFrontend>(ResourceNames.WebFrontend)
     .WithExternalHttpEndpoints()
+    .WithPersistentFolder("keys", "DataProtection__KeysFolder")
     .WithHttpHealthCheck("/health")
     .WithReferenceEnvironment(DotNetReferences)
     .WithReference(catalogApi).WaitFor(catalogApi)

@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddWebFrontend();
+builder.Services.AddOperatorForwarding();
 
 var app = builder.Build();
 
@@ -22,6 +23,7 @@ app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapProductImages();
 app.MapOrderStatus();
+app.MapOperatorEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

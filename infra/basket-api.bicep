@@ -5,7 +5,7 @@ param tags object
 param environmentId string
 param identityId string
 param registryEndpoint string
-param image string
+param exists bool
 param minReplicas int
 
 @secure()
@@ -18,9 +18,12 @@ param connectionStringsMessaging string
 param buyerTokensKey string
 
 // Runs until azd deploys the service's own image.
-var placeholderImage = 'nginxinc/nginx-unprivileged:alpine'
+var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
 
-// The service's health endpoints; the placeholder has none, so they apply once azd has deployed an image.
+// The image the app runs already, once it exists: azd deploys images, a provision keeps them.
+var image = exists ? existingApp!.properties.template.containers[0].image : placeholderImage
+
+// The service's health endpoints; the placeholder has none, so they apply once the app runs its own image.
 var probes = [
   {
     type: 'Startup'
@@ -51,6 +54,10 @@ var probes = [
     failureThreshold: 3
   }
 ]
+
+resource existingApp 'Microsoft.App/containerApps@2024-03-01' existing = if (exists) {
+  name: 'basket-api'
+}
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: 'basket-api'
@@ -98,7 +105,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       containers: [
         {
           name: 'basket-api'
-          image: empty(image) ? placeholderImage : image
+          image: image
           resources: {
             cpu: json('0.5')
             memory: '1Gi'
@@ -109,16 +116,16 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: 'Production'
             }
             {
+              name: 'OTEL_SERVICE_NAME'
+              value: 'basket-api'
+            }
+            {
               name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED'
               value: 'true'
             }
             {
               name: 'HTTP_PORTS'
               value: '8080'
-            }
-            {
-              name: 'OTEL_SERVICE_NAME'
-              value: 'basket-api'
             }
             {
               name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY'
@@ -145,7 +152,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               secretRef: 'buyertokens-key'
             }
           ]
-          probes: empty(image) ? [] : probes
+          probes: image == placeholderImage ? [] : probes
         }
       ]
       scale: {

@@ -5,7 +5,7 @@ param tags object
 param environmentId string
 param identityId string
 param registryEndpoint string
-param image string
+param exists bool
 param minReplicas int
 
 @secure()
@@ -18,12 +18,15 @@ param connectionStringsMessaging string
 param operatorKey string
 
 @secure()
-param messagingManagementUrl string
+param messagingAmqpUrl string
 
 // Runs until azd deploys the service's own image.
-var placeholderImage = 'nginxinc/nginx-unprivileged:alpine'
+var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
 
-// The service's health endpoints; the placeholder has none, so they apply once azd has deployed an image.
+// The image the app runs already, once it exists: azd deploys images, a provision keeps them.
+var image = exists ? existingApp!.properties.template.containers[0].image : placeholderImage
+
+// The service's health endpoints; the placeholder has none, so they apply once the app runs its own image.
 var probes = [
   {
     type: 'Startup'
@@ -54,6 +57,10 @@ var probes = [
     failureThreshold: 3
   }
 ]
+
+resource existingApp 'Microsoft.App/containerApps@2024-03-01' existing = if (exists) {
+  name: 'catalog-api'
+}
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: 'catalog-api'
@@ -96,8 +103,8 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           value: operatorKey
         }
         {
-          name: 'messaging-management-url'
-          value: messagingManagementUrl
+          name: 'messaging-amqp-url'
+          value: messagingAmqpUrl
         }
       ]
     }
@@ -105,7 +112,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       containers: [
         {
           name: 'catalog-api'
-          image: empty(image) ? placeholderImage : image
+          image: image
           resources: {
             cpu: json('0.5')
             memory: '1Gi'
@@ -116,16 +123,16 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: 'Production'
             }
             {
+              name: 'OTEL_SERVICE_NAME'
+              value: 'catalog-api'
+            }
+            {
               name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED'
               value: 'true'
             }
             {
               name: 'HTTP_PORTS'
               value: '8080'
-            }
-            {
-              name: 'OTEL_SERVICE_NAME'
-              value: 'catalog-api'
             }
             {
               name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY'
@@ -144,12 +151,12 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               secretRef: 'operator-key'
             }
           ]
-          probes: empty(image) ? [] : probes
+          probes: image == placeholderImage ? [] : probes
         }
       ]
       scale: {
         minReplicas: minReplicas
-        maxReplicas: 10
+        maxReplicas: 4
         rules: [
           {
             name: 'http'
@@ -167,11 +174,11 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
                 queueName: 'catalog-stock'
                 mode: 'QueueLength'
                 value: '20'
-                protocol: 'http'
+                protocol: 'amqp'
               }
               auth: [
                 {
-                  secretRef: 'messaging-management-url'
+                  secretRef: 'messaging-amqp-url'
                   triggerParameter: 'host'
                 }
               ]

@@ -6,6 +6,11 @@ param tags object
 @minLength(13)
 param resourceToken string
 
+// Public images the apps run, imported into the registry so that they are pulled from it.
+var importedImages = [
+  'docker.io/library/rabbitmq:4.3-management'
+]
+
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: 'log-${resourceToken}'
   location: location
@@ -67,6 +72,56 @@ resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
       }
     ]
   }
+}
+
+resource importer 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-import-${resourceToken}'
+  location: location
+  tags: tags
+}
+
+resource importerRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(registry.id, importer.id, 'b24988ac-6180-42a0-ab88-20f7382dd24c')
+  scope: registry
+  properties: {
+    principalId: importer.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b24988ac-6180-42a0-ab88-20f7382dd24c')
+  }
+}
+
+// Runs when the list of images changes, and on a provision after the script resource expired (an hour).
+resource importImages 'Microsoft.Resources/deploymentScripts@2023-08-01' = {
+  name: 'import-images'
+  location: location
+  tags: tags
+  kind: 'AzureCLI'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${importer.id}': {}
+    }
+  }
+  properties: {
+    azCliVersion: '2.67.0'
+    retentionInterval: 'PT1H'
+    cleanupPreference: 'Always'
+    timeout: 'PT30M'
+    environmentVariables: [
+      {
+        name: 'REGISTRY'
+        value: registry.name
+      }
+      {
+        name: 'IMAGES'
+        value: join(importedImages, ' ')
+      }
+    ]
+    scriptContent: 'set -eu\nfor image in $IMAGES; do\n  attempt=1\n  until az acr import --name "$REGISTRY" --source "$image" --image "\${image#*/}" --force; do\n    if [ $attempt -ge 10 ]; then exit 1; fi\n    attempt=$((attempt + 1))\n    sleep 30\n  done\ndone'
+  }
+  dependsOn: [
+    importerRole
+  ]
 }
 
 output environmentId string = environment.id

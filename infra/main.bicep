@@ -15,17 +15,20 @@ param location string
 @minValue(0)
 param serviceMinReplicas int = 0
 
-@description('Image of catalog-api, set by azd once it has pushed one; empty before the first deploy.')
-param catalogApiImage string = ''
+@description('Whether migrator exists already (azd sets SERVICE_MIGRATOR_RESOURCE_EXISTS before each provision).')
+param migratorExists bool = false
 
-@description('Image of basket-api, set by azd once it has pushed one; empty before the first deploy.')
-param basketApiImage string = ''
+@description('Whether catalog-api exists already (azd sets SERVICE_CATALOG_API_RESOURCE_EXISTS before each provision).')
+param catalogApiExists bool = false
 
-@description('Image of ordering-worker, set by azd once it has pushed one; empty before the first deploy.')
-param orderingWorkerImage string = ''
+@description('Whether basket-api exists already (azd sets SERVICE_BASKET_API_RESOURCE_EXISTS before each provision).')
+param basketApiExists bool = false
 
-@description('Image of webfrontend, set by azd once it has pushed one; empty before the first deploy.')
-param webfrontendImage string = ''
+@description('Whether ordering-worker exists already (azd sets SERVICE_ORDERING_WORKER_RESOURCE_EXISTS before each provision).')
+param orderingWorkerExists bool = false
+
+@description('Whether webfrontend exists already (azd sets SERVICE_WEBFRONTEND_RESOURCE_EXISTS before each provision).')
+param webfrontendExists bool = false
 
 @description('Secret parameter postgres-password of the app model: azd generates it on the first provision and keeps it in the environment config (.azure/<environment>/config.json), never in the repository.')
 @secure()
@@ -154,9 +157,25 @@ module messaging 'messaging.bicep' = {
     location: location
     tags: tags
     environmentId: environment.outputs.environmentId
-    environmentName: environment.outputs.environmentName
-    storageName: take('stmessaging${resourceToken}', 24)
+    image: '${environment.outputs.registryEndpoint}/library/rabbitmq:4.3-management'
+    identityId: environment.outputs.identityId
+    registryEndpoint: environment.outputs.registryEndpoint
     rABBITMQDEFAULTPASS: messagingPassword
+  }
+}
+
+module migrator 'migrator.bicep' = {
+  scope: rg
+  name: 'migrator'
+  params: {
+    location: location
+    tags: tags
+    environmentId: environment.outputs.environmentId
+    identityId: environment.outputs.identityId
+    registryEndpoint: environment.outputs.registryEndpoint
+    exists: migratorExists
+    connectionStringsCatalogdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=catalogdb;Ssl Mode=Require;Maximum Pool Size=3'
+    connectionStringsOrderingdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=orderingdb;Ssl Mode=Require;Maximum Pool Size=3'
   }
 }
 
@@ -169,13 +188,16 @@ module catalogApi 'catalog-api.bicep' = {
     environmentId: environment.outputs.environmentId
     identityId: environment.outputs.identityId
     registryEndpoint: environment.outputs.registryEndpoint
-    image: catalogApiImage
+    exists: catalogApiExists
     minReplicas: serviceMinReplicas
-    connectionStringsCatalogdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=catalogdb;Ssl Mode=Require'
+    connectionStringsCatalogdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=catalogdb;Ssl Mode=Require;Maximum Pool Size=3'
     connectionStringsMessaging: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
     operatorKey: operatorKey
-    messagingManagementUrl: 'http://shop:${messagingPassword}@${messaging.outputs.host}:15672'
+    messagingAmqpUrl: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
   }
+  dependsOn: [
+    migrator
+  ]
 }
 
 module basketApi 'basket-api.bicep' = {
@@ -187,7 +209,7 @@ module basketApi 'basket-api.bicep' = {
     environmentId: environment.outputs.environmentId
     identityId: environment.outputs.identityId
     registryEndpoint: environment.outputs.registryEndpoint
-    image: basketApiImage
+    exists: basketApiExists
     minReplicas: serviceMinReplicas
     connectionStringsCache: '${cache.outputs.host}:10000,password=${cacheDatabase.listKeys().primaryKey},ssl=true'
     connectionStringsMessaging: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
@@ -204,14 +226,17 @@ module orderingWorker 'ordering-worker.bicep' = {
     environmentId: environment.outputs.environmentId
     identityId: environment.outputs.identityId
     registryEndpoint: environment.outputs.registryEndpoint
-    image: orderingWorkerImage
+    exists: orderingWorkerExists
     minReplicas: serviceMinReplicas
-    connectionStringsOrderingdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=orderingdb;Ssl Mode=Require'
+    connectionStringsOrderingdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=orderingdb;Ssl Mode=Require;Maximum Pool Size=3'
     connectionStringsMessaging: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
     operatorKey: operatorKey
     buyerTokensKey: buyerTokenKey
-    messagingManagementUrl: 'http://shop:${messagingPassword}@${messaging.outputs.host}:15672'
+    messagingAmqpUrl: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
   }
+  dependsOn: [
+    migrator
+  ]
 }
 
 module webfrontend 'webfrontend.bicep' = {
@@ -223,8 +248,10 @@ module webfrontend 'webfrontend.bicep' = {
     environmentId: environment.outputs.environmentId
     identityId: environment.outputs.identityId
     registryEndpoint: environment.outputs.registryEndpoint
-    image: webfrontendImage
+    exists: webfrontendExists
     minReplicas: serviceMinReplicas
+    environmentName: environment.outputs.environmentName
+    storageName: take('stwebfrontend${resourceToken}', 24)
     buyerTokensKey: buyerTokenKey
   }
   dependsOn: [

@@ -3,63 +3,23 @@
 param location string
 param tags object
 param environmentId string
-param environmentName string
-param storageName string
+param image string
+param identityId string
+param registryEndpoint string
 
 @secure()
 param rABBITMQDEFAULTPASS string
-
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
-  name: storageName
-  location: location
-  tags: tags
-  kind: 'StorageV2'
-  sku: {
-    name: 'Standard_LRS'
-  }
-  properties: {
-    minimumTlsVersion: 'TLS1_2'
-    allowBlobPublicAccess: false
-    supportsHttpsTrafficOnly: true
-    allowSharedKeyAccess: true
-  }
-}
-
-resource files 'Microsoft.Storage/storageAccounts/fileServices@2023-05-01' = {
-  parent: storage
-  name: 'default'
-}
-
-// 1 GiB: messages wait here only until a consumer wakes up.
-resource share 'Microsoft.Storage/storageAccounts/fileServices/shares@2023-05-01' = {
-  parent: files
-  name: 'messaging'
-  properties: {
-    shareQuota: 1
-  }
-}
-
-resource environment 'Microsoft.App/managedEnvironments@2024-03-01' existing = {
-  name: environmentName
-}
-
-resource environmentStorage 'Microsoft.App/managedEnvironments/storages@2024-03-01' = {
-  parent: environment
-  name: 'messaging'
-  properties: {
-    azureFile: {
-      accountName: storage.name
-      accountKey: storage.listKeys().keys[0].value
-      shareName: share.name
-      accessMode: 'ReadWrite'
-    }
-  }
-}
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: 'messaging'
   location: location
   tags: tags
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
   properties: {
     environmentId: environmentId
     workloadProfileName: 'Consumption'
@@ -70,14 +30,13 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         transport: 'tcp'
         targetPort: 5672
         exposedPort: 5672
-        additionalPortMappings: [
-          {
-            external: false
-            targetPort: 15672
-            exposedPort: 15672
-          }
-        ]
       }
+      registries: [
+        {
+          server: registryEndpoint
+          identity: identityId
+        }
+      ]
       secrets: [
         {
           name: 'rabbitmq-default-pass'
@@ -89,7 +48,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       containers: [
         {
           name: 'messaging'
-          image: 'rabbitmq:3.13-management'
+          image: image
           resources: {
             cpu: json('0.5')
             memory: '1Gi'
@@ -102,10 +61,6 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'RABBITMQ_DEFAULT_PASS'
               secretRef: 'rabbitmq-default-pass'
-            }
-            {
-              name: 'RABBITMQ_NODENAME'
-              value: 'rabbit@localhost'
             }
             {
               name: 'RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS'
@@ -139,12 +94,6 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               failureThreshold: 3
             }
           ]
-          volumeMounts: [
-            {
-              volumeName: 'data'
-              mountPath: '/var/lib/rabbitmq/mnesia'
-            }
-          ]
         }
       ]
       scale: {
@@ -152,16 +101,8 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         maxReplicas: 1
         rules: []
       }
-      volumes: [
-        {
-          name: 'data'
-          storageType: 'AzureFile'
-          storageName: environmentStorage.name
-          mountOptions: 'uid=999,gid=999,dir_mode=0700,file_mode=0600'
-        }
-      ]
     }
   }
 }
 
-output host string = app.name
+output host string = app.properties.configuration.ingress.fqdn

@@ -5,16 +5,21 @@ param tags object
 param environmentId string
 param identityId string
 param registryEndpoint string
-param image string
+param exists bool
 param minReplicas int
+param environmentName string
+param storageName string
 
 @secure()
 param buyerTokensKey string
 
 // Runs until azd deploys the service's own image.
-var placeholderImage = 'nginxinc/nginx-unprivileged:alpine'
+var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
 
-// The service's health endpoints; the placeholder has none, so they apply once azd has deployed an image.
+// The image the app runs already, once it exists: azd deploys images, a provision keeps them.
+var image = exists ? existingApp!.properties.template.containers[0].image : placeholderImage
+
+// The service's health endpoints; the placeholder has none, so they apply once the app runs its own image.
 var probes = [
   {
     type: 'Startup'
@@ -45,6 +50,57 @@ var probes = [
     failureThreshold: 3
   }
 ]
+
+resource existingApp 'Microsoft.App/containerApps@2024-03-01' existing = if (exists) {
+  name: 'webfrontend'
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageName
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    supportsHttpsTrafficOnly: true
+    allowSharedKeyAccess: true
+  }
+}
+
+resource files 'Microsoft.Storage/storageAccounts/fileServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// 1 GiB, the smallest share: it holds a few small files.
+resource share 'Microsoft.Storage/storageAccounts/fileServices/shares@2023-05-01' = {
+  parent: files
+  name: 'keys'
+  properties: {
+    shareQuota: 1
+  }
+}
+
+resource environment 'Microsoft.App/managedEnvironments@2024-03-01' existing = {
+  name: environmentName
+}
+
+resource environmentStorage 'Microsoft.App/managedEnvironments/storages@2024-03-01' = {
+  parent: environment
+  name: 'webfrontend-keys'
+  properties: {
+    azureFile: {
+      accountName: storage.name
+      accountKey: storage.listKeys().keys[0].value
+      shareName: share.name
+      accessMode: 'ReadWrite'
+    }
+  }
+}
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: 'webfrontend'
@@ -84,7 +140,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       containers: [
         {
           name: 'webfrontend'
-          image: empty(image) ? placeholderImage : image
+          image: image
           resources: {
             cpu: json('0.5')
             memory: '1Gi'
@@ -95,16 +151,16 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: 'Production'
             }
             {
+              name: 'OTEL_SERVICE_NAME'
+              value: 'webfrontend'
+            }
+            {
               name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED'
               value: 'true'
             }
             {
               name: 'HTTP_PORTS'
               value: '8080'
-            }
-            {
-              name: 'OTEL_SERVICE_NAME'
-              value: 'webfrontend'
             }
             {
               name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY'
@@ -138,8 +194,18 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               name: 'BuyerTokens__Key'
               secretRef: 'buyertokens-key'
             }
+            {
+              name: 'DataProtection__KeysFolder'
+              value: '/mnt/keys'
+            }
           ]
-          probes: empty(image) ? [] : probes
+          probes: image == placeholderImage ? [] : probes
+          volumeMounts: [
+            {
+              volumeName: 'keys'
+              mountPath: '/mnt/keys'
+            }
+          ]
         }
       ]
       scale: {
@@ -156,6 +222,14 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           }
         ]
       }
+      volumes: [
+        {
+          name: 'keys'
+          storageType: 'AzureFile'
+          storageName: environmentStorage.name
+          mountOptions: 'uid=1654,gid=1654,dir_mode=0700,file_mode=0600'
+        }
+      ]
     }
   }
 }

@@ -14,6 +14,17 @@ internal sealed class PostgresAzureDeployment(PostgresServerResource server) : A
 
     private const string ApiVersion = "2024-08-01";
 
+    /// <summary>Connections Burstable B1ms admits for users: max_connections is 50 on 2 GiB of memory, of which Azure
+    /// reserves 15 for itself.</summary>
+    public const int UserConnections = 35;
+
+    /// <summary>Left free at full scale-out: an operator's psql, a migration in progress.</summary>
+    public const int SpareConnections = 2;
+
+    /// <summary>Replicas each client service may run: with one vCore, the server gains nothing from more than about a
+    /// dozen queries at once per service, and each replica needs a few pooled connections of its own.</summary>
+    public const int MaxReplicasPerClient = 4;
+
     public override void AddTo(AzureDeployment deployment)
     {
         var module = new AzureModule(deployment);
@@ -85,15 +96,37 @@ internal sealed class PostgresAzureDeployment(PostgresServerResource server) : A
         deployment.AddModule(server, module);
     }
 
+    public override int? ClientMaxReplicas => MaxReplicasPerClient;
+
     public override BicepValue GetConnectionString(AzureDeployment deployment) => ConnectionString(deployment, server, database: null);
 
-    /// <summary>Npgsql's format, as locally, over TLS: the flexible server refuses unencrypted connections.</summary>
+    /// <summary>Npgsql's format, as locally, over TLS (the flexible server refuses unencrypted connections), with a pool
+    /// small enough that every client at its maximum scale-out stays within the server's connection limit.</summary>
     internal static BicepExpression ConnectionString(AzureDeployment deployment, PostgresServerResource server, string? database)
     {
         var port = (server.PrimaryEndpoint.TargetPort ?? 5432).ToString(CultureInfo.InvariantCulture);
+        var pool = PoolSize(deployment, server).ToString(CultureInfo.InvariantCulture);
         return BicepExpression.Interpolate(
             "Host=", deployment.ModuleOutput(server, "host"),
             $";Port={port};Username={AdministratorLogin};Password=", deployment.Parameter(server.PasswordParameter),
-            database is null ? ";Ssl Mode=Require" : $";Database={database};Ssl Mode=Require");
+            database is null ? "" : $";Database={database}",
+            $";Ssl Mode=Require;Maximum Pool Size={pool}");
+    }
+
+    /// <summary>Each pool's share of the server's connections: (user connections − spare) ÷ the pools of all clients
+    /// at full scale-out, a replica holding one pool per connection string (per database) it has.</summary>
+    internal static int PoolSize(AzureDeployment deployment, PostgresServerResource server)
+    {
+        var clients = deployment.ClientsOf(server);
+        var replicas = clients.Sum(c => deployment.MaxReplicas(c) * deployment.ConnectionTargets(c).Count(t => AzureDeployment.Owner(t) == server));
+        var pool = (UserConnections - SpareConnections) / Math.Max(replicas, 1);
+        if (pool < 1)
+        {
+            throw new InvalidOperationException(
+                $"'{server.Name}' admits {UserConnections} connections; its clients ({string.Join(", ", clients.Select(c => c.Name))}) " +
+                $"may run {replicas} replicas at once, more than it can serve. Lower their replicas or choose a larger server.");
+        }
+
+        return pool;
     }
 }

@@ -12,6 +12,8 @@ internal sealed class PostgresDatabaseAzureDeployment(PostgresDatabaseResource d
     {
     }
 
+    public override int? ClientMaxReplicas => PostgresAzureDeployment.MaxReplicasPerClient;
+
     public override BicepValue GetConnectionString(AzureDeployment deployment) =>
         PostgresAzureDeployment.ConnectionString(deployment, database.Parent, database.DatabaseName);
 }

@@ -19,7 +19,11 @@ public sealed class AzdPublisher(DistributedApplicationModel model, DistributedA
             environments[resource] = await ModelEnvironment.ReadAsync(resource, executionContext, cancellationToken);
         }
 
-        var deployment = new AzureDeployment(environments);
+        var runToCompletion = resources
+            .SelectMany(r => r.Annotations.OfType<WaitAnnotation>())
+            .Where(w => w.WaitType == WaitType.WaitForCompletion)
+            .Select(w => w.Resource);
+        var deployment = new AzureDeployment(environments, runToCompletion);
         foreach (var resource in resources)
         {
             AzureResourceDeployment.Of(resource)?.AddTo(deployment);
@@ -29,7 +33,7 @@ public sealed class AzdPublisher(DistributedApplicationModel model, DistributedA
 
         var files = new List<KeyValuePair<string, string>>
         {
-            new("azure.yaml", AzureYamlFile.Write(ProjectName(), deployment.Services, applicationRoot)),
+            new("azure.yaml", AzureYamlFile.Write(ProjectName(), deployment, applicationRoot)),
             new("infra/main.bicep", deployment.Main.ToText()),
             new("infra/main.parameters.json", ParametersFile.Write(deployment.ParameterBindings)),
         };

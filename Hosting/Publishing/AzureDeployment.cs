@@ -18,10 +18,15 @@ public sealed class AzureDeployment
     private readonly List<KeyValuePair<string, string>> _parameterBindings = [];
     private readonly List<ProjectResource> _services = [];
     private readonly IReadOnlyDictionary<IResource, ModelEnvironment> _environments;
+    private readonly HashSet<IResource> _runToCompletion;
 
-    internal AzureDeployment(IReadOnlyDictionary<IResource, ModelEnvironment> environments)
+    /// <summary>Replicas a service may scale out to when nothing it connects to sets a lower limit.</summary>
+    public const int DefaultMaxReplicas = 10;
+
+    internal AzureDeployment(IReadOnlyDictionary<IResource, ModelEnvironment> environments, IEnumerable<IResource> runToCompletion)
     {
         _environments = environments;
+        _runToCompletion = [.. runToCompletion];
         Main = new BicepFile(GeneratedHeader, targetScope: "subscription");
         var environmentName = AddParameter(new BicepParameter("environmentName", "string")
         {
@@ -156,6 +161,30 @@ public sealed class AzureDeployment
     /// <summary>Lists a project as an azd service of azure.yaml.</summary>
     public void AddService(ProjectResource project) => _services.Add(project);
 
+    /// <summary>Whether another resource of the model waits for this one to complete (Aspire's
+    /// <c>WaitForCompletion</c>): deployed, it is a job that each deployment runs once, before the services that wait
+    /// for it.</summary>
+    public bool RunsToCompletion(IResource resource) => _runToCompletion.Contains(resource);
+
+    /// <summary>The most replicas a resource runs at once: one for a job; for a service, the lowest limit that any
+    /// resource it connects to sets for its clients (a database's connection budget), else <see cref="DefaultMaxReplicas"/>.</summary>
+    public int MaxReplicas(IResource resource) => RunsToCompletion(resource)
+        ? 1
+        : ConnectionTargets(resource).Select(t => DeploymentOf(t).ClientMaxReplicas).OfType<int>().Append(DefaultMaxReplicas).Min();
+
+    /// <summary>The resources that receive a connection string of <paramref name="server"/> or of one of its children.</summary>
+    public IReadOnlyList<IResource> ClientsOf(IResource server) =>
+        [.. _environments.Keys.Where(r => ConnectionTargets(r).Any(t => Owner(t) == server))];
+
+    /// <summary>The resources whose connection strings a resource's environment holds.</summary>
+    public IEnumerable<IResource> ConnectionTargets(IResource resource) => EnvironmentOf(resource).Variables.Values
+        .Select(v => v switch { ConnectionStringReference r => r.Resource, IResourceWithConnectionString r => r, _ => null })
+        .OfType<IResource>()
+        .Distinct();
+
+    /// <summary>A child resource's parent (a database's server), else the resource.</summary>
+    public static IResource Owner(IResource resource) => resource is IResourceWithParent child ? child.Parent : resource;
+
     public void AddOutput(string name, BicepValue value) => Main.Add(new BicepOutput(name, "string", value));
 
     /// <summary>The environment variables the model gives a resource when published, as Aspire's callbacks state them.</summary>
@@ -190,7 +219,7 @@ public sealed class AzureDeployment
 
     private BicepExpression ModuleSymbol(IResource resource)
     {
-        var owner = resource is IResourceWithParent child ? child.Parent : resource;
+        var owner = Owner(resource);
         _referencedModules.Add(owner);
         return new BicepExpression(BicepNames.Symbol(owner.Name));
     }

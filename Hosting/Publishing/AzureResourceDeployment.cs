@@ -23,6 +23,10 @@ public abstract class AzureResourceDeployment
     public virtual BicepValue GetEndpointUrl(AzureDeployment deployment, EndpointReference endpoint) =>
         throw new InvalidOperationException($"{GetType().Name} exposes no endpoint '{endpoint.EndpointName}' in Azure.");
 
+    /// <summary>The most replicas each service connecting to this resource may run, when the resource limits its
+    /// connections; null when it does not.</summary>
+    public virtual int? ClientMaxReplicas => null;
+
     /// <summary>The deployment of a resource; null for a parameter, which becomes a main.bicep parameter where used.</summary>
     public static AzureResourceDeployment? Of(IResource resource) => resource switch
     {

@@ -2,12 +2,19 @@ using Shop.Hosting.Publishing.Bicep;
 
 namespace Shop.Hosting.Publishing;
 
-/// <summary>A module file holding one container app. Values from main.bicep arrive as module parameters; secret
-/// ones as <c>@secure()</c> parameters that only container-app secrets hold, referenced by <c>secretRef</c>.</summary>
+/// <summary>A module file holding one container app, or one Container Apps job (<see cref="IsJob"/>: started on demand,
+/// runs to completion, no ingress and no scale rules). Values from main.bicep arrive as module parameters; secret ones
+/// as <c>@secure()</c> parameters that only container-app secrets hold, referenced by <c>secretRef</c>.</summary>
 public sealed class ContainerAppModule
 {
     /// <summary>The environment's only workload profile: serverless, billed per second.</summary>
     public const string WorkloadProfile = "Consumption";
+
+    /// <summary>The API version of both container apps and jobs.</summary>
+    public const string ApiVersion = "2024-03-01";
+
+    /// <summary>How long one run of a job may take before the platform stops it.</summary>
+    public const int JobTimeoutSeconds = 1800;
 
     private readonly BicepArray _environment = [];
     private readonly BicepArray _secrets = [];
@@ -31,12 +38,31 @@ public sealed class ContainerAppModule
     /// <summary>The container image; set before <see cref="Complete"/>.</summary>
     public BicepValue? Image { get; set; }
 
-    public required BicepObject Ingress { get; set; }
+    /// <summary>A job, started on demand and run to completion, instead of an app.</summary>
+    public bool IsJob { get; init; }
+
+    /// <summary>The app's ingress; a job has none.</summary>
+    public BicepObject? Ingress { get; set; }
+
+    /// <summary>The Bicep resource type of what the module holds.</summary>
+    public string ResourceType => $"Microsoft.App/{(IsJob ? "jobs" : "containerApps")}@{ApiVersion}";
 
     public BicepValue Tags { get; set; }
 
     /// <summary>The app's <c>identity</c> and <c>registries</c>: how it pulls a private image.</summary>
     public (BicepValue Identity, BicepArray Registries)? Registry { get; set; }
+
+    /// <summary>Pulls images from the project's registry as the environment's identity (AcrPull, no password).</summary>
+    public void PullFromProjectRegistry(AzureDeployment deployment)
+    {
+        var identity = Module.Pass("identityId", "string", deployment.Environment.IdentityId);
+        var registryEndpoint = Module.Pass("registryEndpoint", "string", deployment.Environment.RegistryEndpoint);
+        var userAssigned = new BicepObject();
+        userAssigned.SetComputed(BicepExpression.Interpolate(identity), new BicepObject());
+        Registry = (
+            new BicepObject { ["type"] = "UserAssigned", ["userAssignedIdentities"] = userAssigned },
+            [new BicepObject { ["server"] = registryEndpoint, ["identity"] = identity }]);
+    }
 
     public BicepValue? Probes { get; set; }
 
@@ -115,11 +141,24 @@ public sealed class ContainerAppModule
         });
     }
 
-    /// <summary>Writes the container app resource into the module; call once every setting is in.</summary>
+    /// <summary>Writes the container app (or job) resource into the module; call once every setting is in.</summary>
     public BicepExpression Complete()
     {
         var image = Image ?? throw new InvalidOperationException($"Container app '{Name}' has no image.");
-        var configuration = new BicepObject { ["activeRevisionsMode"] = "Single", ["ingress"] = Ingress };
+        var configuration = IsJob
+            ? new BicepObject
+            {
+                ["triggerType"] = "Manual",
+                ["replicaTimeout"] = JobTimeoutSeconds,
+                // A failed run is reported, not retried: the deployment that started it stops and says so.
+                ["replicaRetryLimit"] = 0,
+                ["manualTriggerConfig"] = new BicepObject { ["parallelism"] = 1, ["replicaCompletionCount"] = 1 },
+            }
+            : new BicepObject
+            {
+                ["activeRevisionsMode"] = "Single",
+                ["ingress"] = Ingress ?? throw new InvalidOperationException($"Container app '{Name}' has no ingress."),
+            };
         var app = new BicepObject { ["name"] = Name, ["location"] = Module.Location, ["tags"] = Tags };
         if (Registry is var (identity, registries))
         {
@@ -145,11 +184,12 @@ public sealed class ContainerAppModule
             container["volumeMounts"] = VolumeMounts;
         }
 
-        var template = new BicepObject
+        var template = new BicepObject { ["containers"] = new BicepArray { container } };
+        if (!IsJob)
         {
-            ["containers"] = new BicepArray { container },
-            ["scale"] = new BicepObject { ["minReplicas"] = MinReplicas, ["maxReplicas"] = MaxReplicas, ["rules"] = _scaleRules },
-        };
+            template["scale"] = new BicepObject { ["minReplicas"] = MinReplicas, ["maxReplicas"] = MaxReplicas, ["rules"] = _scaleRules };
+        }
+
         if (Volumes.Count > 0)
         {
             template["volumes"] = Volumes;
@@ -162,6 +202,6 @@ public sealed class ContainerAppModule
             ["configuration"] = configuration,
             ["template"] = template,
         };
-        return Module.File.Add(new BicepResource("app", "Microsoft.App/containerApps@2024-03-01", app));
+        return Module.File.Add(new BicepResource("app", ResourceType, app));
     }
 }

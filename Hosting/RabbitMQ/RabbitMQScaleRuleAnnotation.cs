@@ -5,7 +5,7 @@ using Shop.Hosting.Publishing;
 namespace Shop.Hosting.RabbitMQ;
 
 /// <summary>The service consumes <paramref name="QueueName"/>: when deployed, messages waiting there start replicas
-/// (KEDA's <c>rabbitmq</c> scaler, queue length read over the management API), one per
+/// (KEDA's <c>rabbitmq</c> scaler, queue length read over AMQP), one per
 /// <paramref name="MessagesPerReplica"/> waiting messages.</summary>
 public sealed record RabbitMQScaleRuleAnnotation(RabbitMQServerResource Broker, string QueueName, int MessagesPerReplica)
     : IAzureScaleRuleAnnotation
@@ -18,10 +18,10 @@ public sealed record RabbitMQScaleRuleAnnotation(RabbitMQServerResource Broker, 
             new("queueName", QueueName),
             new("mode", "QueueLength"),
             new("value", MessagesPerReplica.ToString(CultureInfo.InvariantCulture)),
-            new("protocol", "http"),
+            new("protocol", "amqp"),
         ],
         Authentication:
         [
-            new ScaleRuleSecret("host", $"{Broker.Name}-management-url", RabbitMQAzureDeployment.ManagementUrl(deployment, Broker)),
+            new ScaleRuleSecret("host", $"{Broker.Name}-amqp-url", RabbitMQAzureDeployment.AmqpUrl(deployment, Broker)),
         ]);
 }

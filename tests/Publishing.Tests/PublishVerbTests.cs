@@ -49,13 +49,10 @@ public sealed class PublishVerbTests
     [Fact]
     public async Task A_resource_whose_kind_has_no_Azure_deployment_stops_publishing_with_its_name()
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = ["--operation", "publish"], DisableDashboard = true });
+        var builder = PublishedProject.PublishModeBuilder();
         builder.AddResource(new UndeployableResource("sidecar"));
         await using var application = builder.Build();
-        var publisher = new AzdPublisher(
-            application.Services.GetRequiredService<DistributedApplicationModel>(),
-            application.Services.GetRequiredService<DistributedApplicationExecutionContext>(),
-            PublishedProject.RepositoryRoot);
+        var publisher = PublishedProject.PublisherFor(application);
         var output = Path.Combine(Path.GetTempPath(), "shop-tests", "publish-" + Guid.NewGuid().ToString("N")[..8]);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishAsync(output));

@@ -1,10 +1,15 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Text.Json.Nodes;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Hosting.Publishing;
 
 namespace Shop.Publishing.Tests;
 
 /// <summary>An azd project written by the app host's own <c>publish</c> verb, as the README runs it, into a throw-away
-/// folder, parsed.</summary>
+/// folder, and compiled by the real Bicep CLI into the ARM template that Azure would deploy.</summary>
 public sealed class PublishedProject : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "shop-tests", "publish-" + Guid.NewGuid().ToString("N")[..8]);
@@ -18,10 +23,8 @@ public sealed class PublishedProject : IDisposable
             throw new InvalidOperationException($"publish exited with {exitCode}:\n{output}");
         }
 
-        Files = System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(Directory, f).Replace('\\', '/'), File.ReadAllText);
-        Bicep = Files.Where(f => f.Key.EndsWith(".bicep", StringComparison.Ordinal))
-            .ToDictionary(f => f.Key["infra/".Length..^".bicep".Length], f => BicepReader.Parse(f.Value));
+        Files = ReadFiles(Directory);
+        Template = new ArmTemplate(Directory);
     }
 
     /// <summary>Values given to the secret parameters while publishing: none may reach a generated file.</summary>
@@ -48,19 +51,25 @@ public sealed class PublishedProject : IDisposable
     /// <summary>Every file written, by path relative to the output folder.</summary>
     public IReadOnlyDictionary<string, string> Files { get; }
 
-    /// <summary>Parsed .bicep files by module name (<c>main</c>, <c>catalog-api</c>, …).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<BicepDeclaration>> Bicep { get; }
+    /// <summary>main.bicep as <c>bicep build</c> compiles it.</summary>
+    public ArmTemplate Template { get; }
 
-    public BicepDeclaration Declaration(string file, string keyword, string name) =>
-        Bicep[file].SingleOrDefault(d => d.Keyword == keyword && d.Name == name)
-        ?? throw new KeyNotFoundException($"{file}.bicep declares no {keyword} '{name}'.");
+    /// <summary>main.parameters.json.</summary>
+    public JsonObject Parameters => JsonNode.Parse(Files["infra/main.parameters.json"])!["parameters"]!.AsObject();
 
-    /// <summary>The container app resource of a module.</summary>
-    public BicepNode App(string module) => Declaration(module, "resource", "app").Value!;
+    /// <summary>A builder in publish mode, for a model of a test's own.</summary>
+    public static IDistributedApplicationBuilder PublishModeBuilder() =>
+        DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = ["--operation", "publish"], DisableDashboard = true });
 
-    /// <summary>What main.bicep passes to a module.</summary>
-    public BicepNode ModuleArguments(string module) =>
-        Bicep["main"].Single(d => d.Keyword == "module" && d.TypeOrPath == $"{module}.bicep").Value!["params"];
+    /// <summary>The azd publisher over a built application's model, as the publish step creates it.</summary>
+    public static AzdPublisher PublisherFor(DistributedApplication application) => new(
+        application.Services.GetRequiredService<DistributedApplicationModel>(),
+        application.Services.GetRequiredService<DistributedApplicationExecutionContext>(),
+        RepositoryRoot);
+
+    public static Dictionary<string, string> ReadFiles(string directory) =>
+        System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(directory, f).Replace('\\', '/'), File.ReadAllText);
 
     /// <summary>Runs the app host, built with the tests, as <c>dotnet run --project AppHost -- {args}</c>; returns its
     /// exit code and output.</summary>

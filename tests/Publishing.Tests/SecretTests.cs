@@ -1,4 +1,6 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using static Shop.Publishing.Tests.ArmTemplate;
 
 namespace Shop.Publishing.Tests;
 
@@ -10,39 +12,50 @@ public sealed class SecretTests(ShopDeployment deployment) : IClassFixture<ShopD
 
     private PublishedProject Published => deployment.Published;
 
+    private ArmTemplate Template => Published.Template;
+
+    private IEnumerable<string> SecureInMain => Template.Root["parameters"]!.AsObject()
+        .Where(p => Text(p.Value!["type"]) == "securestring")
+        .Select(p => p.Key);
+
     [Fact]
-    public void No_secret_value_reaches_a_generated_file()
+    public void No_secret_value_reaches_a_generated_file_or_the_compiled_template()
     {
-        foreach (var text in Published.Files.Values)
+        foreach (var text in Published.Files.Values.Append(Template.Build.Output))
         {
             foreach (var canary in PublishedProject.SecretCanaries.Values)
             {
                 Assert.DoesNotContain(canary, text, StringComparison.Ordinal);
             }
+        }
 
-            // A password is always an interpolated parameter or key, never text.
+        // A password is always an interpolated parameter or key, never text.
+        foreach (var text in Published.Files.Values)
+        {
             Assert.DoesNotMatch(@"(?i)password=(?!\$\{)", text);
         }
 
-        foreach (var (module, declarations) in Published.Bicep)
+        foreach (var template in Template.Modules.Keys.Select(Template.ModuleTemplate).Append(Template.Root))
         {
             Assert.All(
-                declarations.Where(d => d is { Keyword: "param", IsSecure: true }),
-                d => Assert.True(d.Value is null, $"{module}.bicep: secure parameter {d.Name} has a default value."));
+                template["parameters"]!.AsObject().Where(p => Text(p.Value!["type"]) == "securestring"),
+                p => Assert.True(p.Value!["defaultValue"] is null, $"Secure parameter {p.Key} has a default value."));
         }
     }
 
     [Fact]
-    public void Secret_parameters_are_secure_and_left_to_azd_not_to_main_parameters_json()
+    public void Secret_parameters_are_secure_generated_by_azd_and_not_bound_in_main_parameters_json()
     {
-        var secure = Published.Bicep["main"].Where(d => d is { Keyword: "param", IsSecure: true }).ToList();
-        Assert.Equal(_secretParameters, secure.Select(d => d.Name).Order());
-        Assert.All(secure, d => Assert.Null(d.Value));
-        Assert.All(secure, d => Assert.Contains(d.Decorators, x => x.Contains("type: 'generate'", StringComparison.Ordinal)));
+        Assert.Equal(_secretParameters, SecureInMain.Order());
+        foreach (var name in SecureInMain)
+        {
+            var metadata = Template.Root["parameters"]![name]!["metadata"]!["azd"]!;
+            Assert.Equal("generate", Text(metadata["type"]));
+            Assert.True(metadata["config"]!["noSpecial"]!.GetValue<bool>());
+        }
 
-        using var parameters = JsonDocument.Parse(Published.Files["infra/main.parameters.json"]);
-        var bound = parameters.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Empty(bound.Intersect(secure.Select(d => d.Name)));
+        var bound = Published.Parameters.Select(p => p.Key).ToList();
+        Assert.Empty(bound.Intersect(SecureInMain));
         Assert.Contains("environmentName", bound);
         Assert.Contains("location", bound);
     }
@@ -50,38 +63,53 @@ public sealed class SecretTests(ShopDeployment deployment) : IClassFixture<ShopD
     [Fact]
     public void Secrets_reach_containers_only_through_secure_parameters_and_secretRef()
     {
-        var secureInMain = Published.Bicep["main"].Where(d => d is { Keyword: "param", IsSecure: true }).Select(d => d.Name).ToList();
-        foreach (var module in Published.Bicep.Keys.Where(m => m != "main"))
+        var secureInMain = SecureInMain.ToList();
+        foreach (var (name, module) in Template.Modules)
         {
-            var moduleDeclaration = Published.Bicep["main"].Single(d => d.Keyword == "module" && d.TypeOrPath == $"{module}.bicep");
-            foreach (var (name, argument) in ((BicepObjectNode)moduleDeclaration.Value!["params"]).Properties)
+            var template = Template.ModuleTemplate(name);
+            foreach (var (parameter, argument) in module["properties"]!["parameters"]!.AsObject())
             {
-                var carriesSecret = secureInMain.Any(s => System.Text.RegularExpressions.Regex.IsMatch(argument.AllText, $@"\b{s}\b"))
-                    || argument.AllText.Contains("listKeys(", StringComparison.Ordinal);
-                Assert.True(!carriesSecret || Published.Declaration(module, "param", name).IsSecure,
-                    $"main.bicep passes a secret to {module}.bicep's parameter '{name}', which is not @secure().");
+                var value = argument!["value"]?.ToJsonString() ?? "";
+                var carriesSecret = secureInMain.Any(s => value.Contains($"parameters('{s}')", StringComparison.Ordinal))
+                    || value.Contains("listKeys(", StringComparison.Ordinal);
+                Assert.True(!carriesSecret || Text(template["parameters"]![parameter]!["type"]) == "securestring",
+                    $"main passes a secret to {name}'s parameter '{parameter}', which is not secure.");
             }
 
-            if (!Published.Bicep[module].Any(d => d is { Keyword: "resource", Name: "app" }))
+            if (Template.App(name) is not { } app)
             {
                 continue;
             }
 
-            var app = Published.App(module);
-            var secureInModule = Published.Bicep[module].Where(d => d is { Keyword: "param", IsSecure: true }).Select(d => d.Name).ToHashSet();
-            var secrets = app["properties"]["configuration"]["secrets"].Items;
-            Assert.All(secrets, s => Assert.Contains(s["value"].Text, secureInModule));
-            foreach (var variable in app["properties"]["template"]["containers"].Items[0]["env"].Items.Cast<BicepObjectNode>())
+            var secureInModule = template["parameters"]!.AsObject().Where(p => Text(p.Value!["type"]) == "securestring")
+                .Select(p => $"[parameters('{p.Key}')]").ToHashSet();
+            var secrets = app["properties"]!["configuration"]!["secrets"]!.AsArray().Select(s => s!).ToList();
+            Assert.Equal(secrets.Count, secrets.Select(s => Text(s["name"])).Distinct().Count());
+            Assert.All(secrets, s => Assert.Contains(Text(s["value"]), secureInModule));
+            foreach (var variable in Container(app)["env"]!.AsArray().Select(v => v!))
             {
-                if (variable.Has("value"))
+                if (variable["value"] is { } plain)
                 {
-                    Assert.DoesNotContain(variable.Get("value").Text, secureInModule);
+                    Assert.DoesNotContain(Text(plain), secureInModule);
                 }
                 else
                 {
-                    Assert.Contains(secrets, s => s["name"].Literal == variable.Get("secretRef").Literal);
+                    Assert.Contains(secrets, s => Text(s["name"]) == Text(variable["secretRef"]));
                 }
+            }
+
+            foreach (var reference in SecretReferences(app))
+            {
+                Assert.Contains(secrets, s => Text(s["name"]) == reference);
             }
         }
     }
+
+    /// <summary>Every <c>secretRef</c> under a node: environment variables and scale-rule authentication.</summary>
+    private static IEnumerable<string> SecretReferences(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key == "secretRef" ? [Text(p.Value)] : SecretReferences(p.Value)),
+        JsonArray a => a.SelectMany(SecretReferences),
+        _ => [],
+    };
 }

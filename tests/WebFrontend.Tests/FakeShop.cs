@@ -40,6 +40,12 @@ public sealed class FakeShop : IAsyncDisposable
 
     public ConcurrentDictionary<Guid, FakeOrder> Orders { get; } = new();
 
+    /// <summary>The operator key the fake operator API accepts.</summary>
+    public const string OperatorKey = "webfrontend-tests-operator-key";
+
+    /// <summary>Operator requests as they arrived: method, path, X-Operator-Key and body.</summary>
+    public ConcurrentQueue<(string Method, string Path, string? Key, string Body)> OperatorRequests { get; } = new();
+
     /// <summary>When set, checkout answers 400 with this field error (JSON path → message), as Basket.Api validates.</summary>
     public (string Field, string Message)? CheckoutFieldError { get; set; }
 
@@ -74,10 +80,24 @@ public sealed class FakeShop : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
+    /// <summary>As the services' operator API answers: 403 for a wrong key, else the change (echoed back here).</summary>
+    private async Task<IResult> OperatorAsync(HttpRequest request)
+    {
+        var key = request.Headers[ShopAuth.OperatorKeyHeader].ToString();
+        var body = await new StreamReader(request.Body).ReadToEndAsync();
+        OperatorRequests.Enqueue((request.Method, request.Path.Value!, key.Length == 0 ? null : key, body));
+        return key == OperatorKey
+            ? Results.Text(body, "application/json")
+            : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+    }
+
     private void Map()
     {
         _app.UseAuthentication();
         _app.UseAuthorization();
+
+        _app.MapPut("/api/catalog/items/{id:int}/stock", OperatorAsync);
+        _app.MapPost("/api/orders/{id:guid}/ship", OperatorAsync);
 
         var catalog = _app.MapGroup("/api/catalog");
         catalog.MapGet("/items", (HttpRequest request) =>

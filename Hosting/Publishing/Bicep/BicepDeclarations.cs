@@ -28,6 +28,9 @@ public sealed record BicepResource(string Symbol, string Type, BicepObject Body)
 
     public bool Existing { get; init; }
 
+    /// <summary><c>if (condition)</c>: the resource is deployed, or read when <see cref="Existing"/>, only when it holds.</summary>
+    public string? Condition { get; init; }
+
     /// <summary><c>item in items</c>: the resource is declared once per item.</summary>
     public string? Loop { get; init; }
 

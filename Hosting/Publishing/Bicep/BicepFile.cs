@@ -156,6 +156,11 @@ public sealed class BicepFile(string header, string? targetScope = null)
         }
 
         writer.Write($"resource {resource.Symbol} '{resource.Type}' {(resource.Existing ? "existing " : "")}= ");
+        if (resource.Condition is not null)
+        {
+            writer.Write($"if ({resource.Condition}) ");
+        }
+
         if (resource.Loop is not null)
         {
             writer.Write($"[for {resource.Loop}: ");
