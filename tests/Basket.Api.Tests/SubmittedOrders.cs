@@ -1,7 +1,7 @@
-using Shop.Contracts;
 using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using Shop.Contracts;
 
 namespace Shop.Basket.Api.Tests;
 

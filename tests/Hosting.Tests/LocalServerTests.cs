@@ -1,4 +1,3 @@
-using StackExchange.Redis;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Npgsql;
@@ -7,6 +6,7 @@ using Shop.Hosting.Postgres;
 using Shop.Hosting.RabbitMQ;
 using Shop.Hosting.Redis;
 using Shop.Testing;
+using StackExchange.Redis;
 
 namespace Shop.Hosting.Tests;
 
