@@ -14,13 +14,18 @@ public static class BasketExtensions
         builder.AddBuyerTokens();
         builder.Services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // One shared multiplexer, with the integration's health check (PING, on /health) and tracing. Its timeouts are in
-        // appsettings.json (Aspire:StackExchange:Redis:ConfigurationOptions), where an environment may override them.
+        // One shared multiplexer, with the integration's health check (PING, on /health) and, when the service exports
+        // telemetry, its tracing. Its timeouts are in appsettings.json (Aspire:StackExchange:Redis:ConfigurationOptions),
+        // where an environment may override them.
         builder.AddRedisClient(
             ResourceNames.Cache,
             // Connect while the host starts rather than inside the first request, which would otherwise block a thread on
             // the connect: a replica woken from zero by a request finds its connection open.
-            settings => settings.DisableAutoActivation = false,
+            settings =>
+            {
+                settings.DisableAutoActivation = false;
+                settings.DisableTracing = !builder.ExportsTelemetry();
+            },
             options =>
                 // Reconnect soon after the server is back (the default backs off from half the connect timeout up to
                 // 10 s), yet without hammering a server that stays down.

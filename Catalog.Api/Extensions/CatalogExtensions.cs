@@ -37,10 +37,14 @@ public static class CatalogExtensions
             .UseModel(CatalogContextModel.Instance)
             .AddInterceptors(preparedStatementReset));
 
-        // Aspire's integration adds its health check and Npgsql's traces and metrics to that context. The price-change
-        // publisher and the operator API begin their own transactions, which EF's retrying execution strategy refuses;
-        // a failed reservation or publish is retried by the bus or the next sweep.
-        builder.EnrichNpgsqlDbContext<CatalogContext>(settings => settings.DisableRetry = true);
+        // Aspire's integration adds its health check and, when the service exports telemetry, Npgsql's traces and
+        // metrics. The price-change publisher and the operator API begin their own transactions, which EF's retrying
+        // execution strategy refuses; a failed reservation or publish is retried by the bus or the next sweep.
+        builder.EnrichNpgsqlDbContext<CatalogContext>(settings =>
+        {
+            settings.DisableRetry = true;
+            settings.DisableTracing = settings.DisableMetrics = !builder.ExportsTelemetry();
+        });
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StockReservations>();

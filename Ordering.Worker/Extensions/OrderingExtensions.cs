@@ -33,10 +33,14 @@ public static class OrderingExtensions
             .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
             .UseModel(OrderingContextModel.Instance));
 
-        // Aspire's integration adds its health check and Npgsql's traces and metrics to that context. The workflow and
-        // the outbox begin their own transactions, which EF's retrying execution strategy refuses; a message that fails
-        // on a dropped connection is retried by the bus, the outbox by its sweep.
-        builder.EnrichNpgsqlDbContext<OrderingContext>(settings => settings.DisableRetry = true);
+        // Aspire's integration adds its health check and, when the service exports telemetry, Npgsql's traces and
+        // metrics. The workflow and the outbox begin their own transactions, which EF's retrying execution strategy
+        // refuses; a message that fails on a dropped connection is retried by the bus, the outbox by its sweep.
+        builder.EnrichNpgsqlDbContext<OrderingContext>(settings =>
+        {
+            settings.DisableRetry = true;
+            settings.DisableTracing = settings.DisableMetrics = !builder.ExportsTelemetry();
+        });
 
         // Hosted services start in registration order: the schema is in place before the bus takes a message, and the
         // outbox sweep stops before the bus does.
