@@ -48,7 +48,7 @@ public sealed class StartedApplication(DistributedApplication app, string dataPa
     {
         using var deadline = new CancellationTokenSource(timeout);
         await ExecuteAsync(resourceName, KnownResourceCommands.RestartCommand, deadline.Token);
-        await WaitUntilHealthyAsync(resourceName, deadline.Token);
+        await WaitUntilHealthyAgainAsync(resourceName, deadline.Token);
     }
 
     /// <summary>Stops a resource (for a server, the process that serves it) and waits until it has exited: an outage
@@ -65,11 +65,17 @@ public sealed class StartedApplication(DistributedApplication app, string dataPa
     {
         using var deadline = new CancellationTokenSource(timeout);
         await ExecuteAsync(resourceName, KnownResourceCommands.StartCommand, deadline.Token);
-        await WaitUntilHealthyAsync(resourceName, deadline.Token);
+        await WaitUntilHealthyAgainAsync(resourceName, deadline.Token);
     }
 
     public async Task WaitUntilHealthyAsync(string resourceName, CancellationToken cancellationToken) =>
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, cancellationToken);
+
+    /// <summary>After a start or restart command the latest state may still be the stop's Exited for a moment: waiting
+    /// that gives up on an unavailable resource would fail a restart that is about to succeed (it did, 1 run in 10 on a
+    /// loaded machine). The caller's deadline bounds the wait instead.</summary>
+    private async Task WaitUntilHealthyAgainAsync(string resourceName, CancellationToken cancellationToken) =>
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, WaitBehavior.WaitOnResourceUnavailable, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
