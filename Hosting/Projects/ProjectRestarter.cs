@@ -104,7 +104,9 @@ internal sealed partial class ProjectRestarter(
     }
 
     private bool IsStopped(string resourceId) =>
-        notifications.TryGetCurrentState(resourceId, out var current) && KnownResourceStates.TerminalStates.Contains(current.Snapshot.State?.Text);
+        notifications.TryGetCurrentState(resourceId, out var current)
+        && current.Snapshot.State?.Text is { } state
+        && KnownResourceStates.TerminalStates.Contains(state);
 
     private Replica ReplicaOf(string resourceId) => _replicas.GetOrAdd(resourceId, _ => new Replica());
 

@@ -46,12 +46,14 @@ public static class RestartOnExitExtensions
     /// for. An exit cannot tell: a process stopped from the dashboard ends the same way as one killed by someone else.</summary>
     private static void HoldDownWhileCommandsStopIt(IResource resource)
     {
+        // Aspire's annotation collection takes writes under a lock while the dashboard reads it; the wrapped command
+        // takes the place of the original, so no reader ever sees two commands of one name.
         var annotations = resource.Annotations;
-        for (var i = 0; i < annotations.Count; i++)
+        foreach (var command in annotations.OfType<ResourceCommandAnnotation>().ToList())
         {
-            if (annotations[i] is ResourceCommandAnnotation command && HeldDown(command) is { } execute)
+            if (HeldDown(command) is { } execute && annotations.IndexOf(command) is var index and >= 0)
             {
-                annotations[i] = new ResourceCommandAnnotation(
+                annotations[index] = new ResourceCommandAnnotation(
                     command.Name, command.DisplayName, command.UpdateState, execute, command.DisplayDescription, command.Arguments,
                     command.ConfirmationMessage, command.IconName, command.IconVariant, command.IsHighlighted, command.Visibility,
                     command.ValidateArguments);

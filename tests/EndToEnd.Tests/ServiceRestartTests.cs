@@ -55,7 +55,7 @@ public sealed class ServiceRestartTests(SystemFixture system, BrowserFixture bro
             // Longer than the first back-off (1 s) and the time a restart takes to reach Starting.
             using var window = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => system.App.ResourceNotifications.WaitForResourceAsync(
-                ResourceNames.OrderingWorker, e => !KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), window.Token));
+                ResourceNames.OrderingWorker, e => e.Snapshot.State?.Text is not { } state || !KnownResourceStates.TerminalStates.Contains(state), window.Token));
         }
         finally
         {

@@ -13,7 +13,7 @@ public sealed class RestartOnExitTests
     {
         var policy = new RestartOnExitAnnotation();
 
-        Assert.Equal(
+        Assert.Equal<double>(
             [1, 2, 4, 8, 16, 30, 30],
             Enumerable.Range(0, 7).Select(exits => policy.DelayBefore(exits).TotalSeconds));
     }
