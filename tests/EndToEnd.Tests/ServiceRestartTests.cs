@@ -3,6 +3,7 @@ using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Shop.Contracts;
+using Xunit.Abstractions;
 
 namespace Shop.EndToEnd.Tests;
 
