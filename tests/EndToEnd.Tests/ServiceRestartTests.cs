@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Shop.Contracts;
 using Xunit.Abstractions;
 
@@ -37,9 +38,12 @@ public sealed class ServiceRestartTests(SystemFixture system, BrowserFixture bro
         var orderId = await shopper.PlaceOrderAsync();
 
         using var deadline = new CancellationTokenSource(_backWithin);
-        await RunningPidAsync(ResourceNames.OrderingWorker, notPid: runner, deadline.Token);
+        var restarted = await RunningAsync(ResourceNames.OrderingWorker, notPid: runner, deadline.Token);
         await system.App.WaitUntilHealthyAsync(ResourceNames.OrderingWorker, deadline.Token);
         output.WriteLine($"ordering-worker healthy again {stopwatch.Elapsed.TotalSeconds:0.0} s after the SIGKILL");
+        var why = await ConsoleLogLineAsync(restarted.ResourceId, "exited without being asked to", deadline.Token);
+        Assert.Contains("exit code 137", why, StringComparison.Ordinal);
+        output.WriteLine($"its console log in the dashboard: {why}");
 
         // The order page read while the worker was down could not show the order; opened again, it follows it to Paid.
         await shopper.Page.GotoAsync($"/orders/{orderId}?placed=true");
@@ -67,11 +71,26 @@ public sealed class ServiceRestartTests(SystemFixture system, BrowserFixture bro
 
     /// <summary>The process DCP runs for the resource (for a project, its <c>dotnet run</c>), once running and, given
     /// <paramref name="notPid"/>, a process other than that one.</summary>
-    private async Task<int> RunningPidAsync(string resource, int? notPid, CancellationToken cancellationToken)
-    {
-        var running = await system.App.ResourceNotifications.WaitForResourceAsync(
+    private async Task<int> RunningPidAsync(string resource, int? notPid, CancellationToken cancellationToken) =>
+        Pid(await RunningAsync(resource, notPid, cancellationToken))!.Value;
+
+    private async Task<ResourceEvent> RunningAsync(string resource, int? notPid, CancellationToken cancellationToken) =>
+        await system.App.ResourceNotifications.WaitForResourceAsync(
             resource, e => e.Snapshot.State?.Text == KnownResourceStates.Running && Pid(e) is { } pid && pid != notPid, cancellationToken);
-        return Pid(running)!.Value;
+
+    /// <summary>The first line of a replica's console log, as the dashboard shows it, that contains <paramref name="text"/>.</summary>
+    private async Task<string> ConsoleLogLineAsync(string resourceId, string text, CancellationToken cancellationToken)
+    {
+        var logs = system.App.App.Services.GetRequiredService<ResourceLoggerService>();
+        await foreach (var batch in logs.WatchAsync(resourceId).WithCancellation(cancellationToken))
+        {
+            if (batch.Select(line => line.Content).FirstOrDefault(content => content.Contains(text, StringComparison.Ordinal)) is { } found)
+            {
+                return found;
+            }
+        }
+
+        throw new InvalidOperationException($"The console log of {resourceId} ended without a line containing '{text}'.");
     }
 
     private static int? Pid(ResourceEvent resourceEvent) =>
