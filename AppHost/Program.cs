@@ -1,5 +1,6 @@
 using Shop.Contracts;
 using Shop.Hosting.Postgres;
+using Shop.Hosting.Projects;
 using Shop.Hosting.Publishing;
 using Shop.Hosting.RabbitMQ;
 using Shop.Hosting.Redis;
@@ -21,6 +22,8 @@ var buyerTokenKey = builder.AddParameter("buyer-token-key", new GenerateParamete
 
 // Each service listens on the port of its launch profile (5080, 5101–5103).
 // Each service scales to zero when deployed: HTTP requests and messages in the queue it consumes wake it up.
+// A service that exits on its own is started again with back-off, here as in Container Apps (the migrator, which runs
+// once, is not).
 // The services read references the .NET way only (ConnectionStrings__x, services__x__http__0), not also as X_HOST,
 // X_PASSWORD… copies that would spread every secret once more.
 const ReferenceEnvironmentInjectionFlags DotNetReferences = ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery;
@@ -33,6 +36,7 @@ var migrator = builder.AddProject<Projects.Migrator>(ResourceNames.Migrator)
     .WithReference(orderingDb).WaitFor(orderingDb);
 
 var catalogApi = builder.AddProject<Projects.Catalog_Api>(ResourceNames.CatalogApi)
+    .WithRestartOnExit()
     .WithHttpHealthCheck("/health")
     .WithReferenceEnvironment(DotNetReferences)
     .WithReference(catalogDb).WaitForCompletion(migrator)
@@ -41,6 +45,7 @@ var catalogApi = builder.AddProject<Projects.Catalog_Api>(ResourceNames.CatalogA
     .WithEnvironment("Operator__Key", operatorKey);
 
 var basketApi = builder.AddProject<Projects.Basket_Api>(ResourceNames.BasketApi)
+    .WithRestartOnExit()
     .WithHttpHealthCheck("/health")
     .WithReferenceEnvironment(DotNetReferences)
     .WithReference(cache).WaitFor(cache)
@@ -49,6 +54,7 @@ var basketApi = builder.AddProject<Projects.Basket_Api>(ResourceNames.BasketApi)
     .WithEnvironment("BuyerTokens__Key", buyerTokenKey);
 
 var orderingWorker = builder.AddProject<Projects.Ordering_Worker>(ResourceNames.OrderingWorker)
+    .WithRestartOnExit()
     .WithHttpHealthCheck("/health")
     .WithReferenceEnvironment(DotNetReferences)
     .WithReference(orderingDb).WaitForCompletion(migrator)
@@ -60,6 +66,7 @@ var orderingWorker = builder.AddProject<Projects.Ordering_Worker>(ResourceNames.
 // The shopper's cookies (buyer, antiforgery) are protected by the frontend's key ring: deployed, it lives on a share
 // every replica and revision mounts, so a scale from zero or a new revision still reads the cookies issued before.
 builder.AddProject<Projects.WebFrontend>(ResourceNames.WebFrontend)
+    .WithRestartOnExit()
     .WithExternalHttpEndpoints()
     .WithPersistentFolder("keys", "DataProtection__KeysFolder")
     .WithHttpHealthCheck("/health")

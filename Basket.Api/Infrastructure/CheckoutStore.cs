@@ -82,11 +82,24 @@ public sealed class CheckoutStore(IConnectionMultiplexer redis)
     public async Task<CheckoutAttempt> BeginAsync(string buyerId, string idempotencyKey, CancellationToken cancellationToken)
     {
         var owner = Guid.NewGuid().ToString("N");
-        var reply = (RedisResult[])(await Database.ScriptEvaluateAsync(
-            BeginScript,
-            [BasketKeys.Checkout(buyerId, idempotencyKey), BasketKeys.CheckoutLock(buyerId, idempotencyKey)],
-            [Guid.NewGuid().ToString(), owner, (long)LockLifetime.TotalMilliseconds, (long)RecordLifetime.TotalSeconds])
-            .WaitAsync(cancellationToken))!;
+        RedisKey[] keys = [BasketKeys.Checkout(buyerId, idempotencyKey), BasketKeys.CheckoutLock(buyerId, idempotencyKey)];
+        RedisResult[] reply;
+        try
+        {
+            reply = (RedisResult[])(await Database.ScriptEvaluateAsync(
+                BeginScript, keys, [Guid.NewGuid().ToString(), owner, (long)LockLifetime.TotalMilliseconds, (long)RecordLifetime.TotalSeconds])
+                .WaitAsync(cancellationToken))!;
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException or OperationCanceledException)
+        {
+            // Unanswered is not undone: a paused or slow server still runs the script once it reads it, and would take a
+            // lock for an attempt that has given up, shutting out the shopper's retries for the lock's whole lifetime.
+            // The multiplexer writes this release after the script on the same connection, so the server runs it after
+            // the script and frees that lock at once; it deletes only this attempt's own lock, never another's.
+            _ = Database.ScriptEvaluateAsync(ReleaseScript, keys, [owner, "0"], CommandFlags.FireAndForget);
+            throw;
+        }
+
         return new CheckoutAttempt(Guid.Parse((string)reply[0]!), (string?)reply[1] == "done", (int)reply[2] == 1, owner);
     }
 

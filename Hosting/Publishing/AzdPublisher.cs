@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Shop.Hosting.Projects;
 
 namespace Shop.Hosting.Publishing;
 
@@ -19,11 +20,7 @@ public sealed class AzdPublisher(DistributedApplicationModel model, DistributedA
             environments[resource] = await ModelEnvironment.ReadAsync(resource, executionContext, cancellationToken);
         }
 
-        var runToCompletion = resources
-            .SelectMany(r => r.Annotations.OfType<WaitAnnotation>())
-            .Where(w => w.WaitType == WaitType.WaitForCompletion)
-            .Select(w => w.Resource);
-        var deployment = new AzureDeployment(environments, runToCompletion);
+        var deployment = new AzureDeployment(environments, RunToCompletion.AwaitedAmong(resources));
         foreach (var resource in resources)
         {
             AzureResourceDeployment.Of(resource)?.AddTo(deployment);

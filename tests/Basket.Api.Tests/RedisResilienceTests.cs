@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using StackExchange.Redis;
 
 namespace Shop.Basket.Api.Tests;
@@ -59,6 +60,55 @@ public sealed class RedisResilienceTests(ShopFixture shop)
         }
 
         Assert.Equal([(3, 1)], await LinesOnceReachableAsync(client));
+    }
+
+    [Fact]
+    public async Task A_checkout_cut_off_by_a_Redis_pause_goes_through_with_its_key_as_soon_as_Redis_answers_again()
+    {
+        await using var server = await RedisServerProcess.StartAsync();
+        await using var basket = shop.BasketOn($"127.0.0.1:{server.Port}");
+        var buyer = ShopFixture.NewBuyer();
+        using var client = shop.ClientFor(basket, buyer);
+        Assert.Equal(HttpStatusCode.OK, (await client.AddAsync(3)).StatusCode);
+        var key = Guid.NewGuid().ToString();
+
+        // The checkout's first script reaches a server that answers nothing; the request gives up, and the server runs
+        // the script when it resumes.
+        await server.FreezeAsync();
+        HttpResponseMessage cutOff;
+        try
+        {
+            cutOff = await client.CheckOutAsync(key, BasketHttp.CheckoutBody());
+        }
+        finally
+        {
+            await server.ThawAsync();
+        }
+
+        using (cutOff)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, cutOff.StatusCode);
+        }
+
+        // Before the fix this answered 409 "already in progress" for the lock's whole minute.
+        var statuses = new List<HttpStatusCode>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (statuses.LastOrDefault() != HttpStatusCode.Accepted && !deadline.IsCancellationRequested)
+        {
+            using var retry = await client.CheckOutAsync(key, BasketHttp.CheckoutBody());
+            statuses.Add(retry.StatusCode);
+            if (retry.StatusCode == HttpStatusCode.Accepted)
+            {
+                var orderId = (await retry.Content.ReadFromJsonAsync<Apis.CheckoutResponse>())!.OrderId;
+                Assert.Equal(orderId, Assert.Single(await shop.SubmittedOrders.ForBuyerAsync(buyer)).OrderId);
+            }
+            else
+            {
+                await Task.Delay(200, CancellationToken.None);
+            }
+        }
+
+        Assert.True(statuses.Last() == HttpStatusCode.Accepted, $"Retries within 10 s answered {string.Join(", ", statuses.Distinct())}.");
     }
 
     [Fact]
