@@ -52,7 +52,7 @@ public static class CatalogApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var search = filter.Search is { } typed ? await vocabulary.ForgiveTyposAsync(typed, cancellationToken) : null;
+        var search = filter.Search is { } typed ? await vocabulary.TermsAsync(typed, cancellationToken) : null;
         var products = CatalogItemQueries.Filtered(context, filter, search);
         var page = search is null
             ? await CatalogItemQueries.BrowseAsync(context, filter, pagination, cancellationToken)

@@ -54,7 +54,7 @@ internal static class CatalogItemQueries
                 context.Products.LongCount(other => (brandId == null || other.BrandId == brandId) && (typeId == null || other.TypeId == typeId)))));
 
     /// <summary>The products a listing shows, not yet ordered.</summary>
-    public static IQueryable<Product> Filtered(CatalogContext context, CatalogItemsFilter filter, CatalogSearch? search)
+    public static IQueryable<Product> Filtered(CatalogContext context, CatalogItemsFilter filter, SearchTerms? search)
     {
         var products = context.Products.AsNoTracking();
         if (filter.BrandId is { } brandId)
@@ -74,7 +74,7 @@ internal static class CatalogItemQueries
     /// and one round trip (PostgreSQL runs the count once, as an uncorrelated subquery). The id breaks ties so that
     /// pages neither repeat nor skip an item.</summary>
     public static Task<List<PageRow>> PageAsync(
-        IQueryable<Product> products, CatalogSort sort, CatalogSearch? search, PaginationRequest pagination, CancellationToken cancellationToken)
+        IQueryable<Product> products, CatalogSort sort, SearchTerms? search, PaginationRequest pagination, CancellationToken cancellationToken)
     {
         var ordered = sort switch
         {
