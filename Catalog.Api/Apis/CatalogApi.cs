@@ -56,7 +56,7 @@ public static class CatalogApi
         var products = CatalogItemQueries.Filtered(context, filter, search);
         var page = search is null
             ? await CatalogItemQueries.BrowseAsync(context, filter, pagination, cancellationToken)
-            : await CatalogItemQueries.PageAsync(products, filter.Order, search, pagination, cancellationToken);
+            : await CatalogItemQueries.SearchAsync(context, filter, search, pagination, cancellationToken);
 
         // Every row carries the count; only a page past the end (or of nothing) needs a query of its own for it.
         var count = page.Count > 0 ? page[0].Count

@@ -61,5 +61,5 @@ public sealed class SearchVocabulary(NpgsqlDataSource dataSource)
     private static NpgsqlTsQuery? Term(string[] lexemes, bool prefix) => lexemes.Length == 0
         ? null
         : lexemes.Select(lexeme => (NpgsqlTsQuery)new NpgsqlTsQueryLexeme(lexeme, NpgsqlTsQueryLexeme.Weight.None, prefix))
-            .Aggregate((left, right) => new NpgsqlTsQueryAnd(left, right));
+            .Aggregate(SearchTerms.And);
 }
