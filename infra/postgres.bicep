@@ -42,12 +42,12 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
 }
 
-// Azure allows only listed extensions: Catalog.Api's search needs pg_trgm.
+// Azure allows only listed extensions: Catalog.Api's search needs pg_trgm and fuzzystrmatch.
 resource allowedExtensions 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
   parent: server
   name: 'azure.extensions'
   properties: {
-    value: 'PG_TRGM'
+    value: 'PG_TRGM,FUZZYSTRMATCH'
     source: 'user-override'
   }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shop.Catalog.Api.Infrastructure;
+using Shop.Catalog.Api.Search;
 
 namespace Shop.Catalog.Api.Apis;
 
@@ -40,7 +41,8 @@ public static class CatalogApi
     }
 
     public static async Task<Results<Ok<PaginatedItems<CatalogItemResponse>>, ValidationProblem>> GetItemsAsync(
-        [AsParameters] PaginationRequest pagination, [AsParameters] CatalogItemsFilter filter, CatalogContext context, CancellationToken cancellationToken)
+        [AsParameters] PaginationRequest pagination, [AsParameters] CatalogItemsFilter filter, CatalogContext context, SearchVocabulary vocabulary,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         pagination.Validate(errors);
@@ -50,11 +52,11 @@ public static class CatalogApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var search = filter.Search;
+        var search = filter.Search is { } typed ? await vocabulary.TermsAsync(typed, cancellationToken) : null;
         var products = CatalogItemQueries.Filtered(context, filter, search);
         var page = search is null
             ? await CatalogItemQueries.BrowseAsync(context, filter, pagination, cancellationToken)
-            : await CatalogItemQueries.PageAsync(products, filter.Order, search, pagination, cancellationToken);
+            : await CatalogItemQueries.SearchAsync(context, filter, search, pagination, cancellationToken);
 
         // Every row carries the count; only a page past the end (or of nothing) needs a query of its own for it.
         var count = page.Count > 0 ? page[0].Count

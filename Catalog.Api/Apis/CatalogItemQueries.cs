@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
 using Shop.Catalog.Api.Infrastructure;
+using Shop.Catalog.Api.Infrastructure.EntityConfigurations;
 using Shop.Catalog.Api.Model;
 using Shop.Catalog.Api.Search;
 
@@ -53,8 +55,37 @@ internal static class CatalogItemQueries
                     product.BrandId, product.Brand.Name, product.TypeId, product.Type.Name, product.AvailableStock),
                 context.Products.LongCount(other => (brandId == null || other.BrandId == brandId) && (typeId == null || other.TypeId == typeId)))));
 
+    /// <summary>Searching, compiled once too: the words arrive as tsquery parameters (<see cref="SearchTerms"/>), so
+    /// every search has this shape, whatever its words. A search reads and sorts every product it matches (no index
+    /// holds relevance), so the order asked for switches the sort keys on and off rather than choosing a statement.
+    /// Relevance: products matching every word as typed first, then the full-text rank (words as typed count twice)
+    /// plus the name's trigram similarity to the search.</summary>
+    private static readonly Func<CatalogContext, int?, int?, CatalogSort, NpgsqlTsQuery, NpgsqlTsQuery, NpgsqlTsQuery, NpgsqlTsQuery, string, int, int, IAsyncEnumerable<PageRow>> _search =
+        EF.CompileAsyncQuery((
+            CatalogContext context, int? brandId, int? typeId, CatalogSort sort, NpgsqlTsQuery everyWord, NpgsqlTsQuery everyWordAsTyped,
+            NpgsqlTsQuery anyWordAsTyped, NpgsqlTsQuery anyMeaning, string phrase, int skip, int take) => context.Products.AsNoTracking()
+            .Where(product => (brandId == null || product.BrandId == brandId) && (typeId == null || product.TypeId == typeId)
+                && EF.Property<NpgsqlTsVector>(product, ProductEntityTypeConfiguration.SearchVector).Matches(everyWord))
+            .OrderByDescending(product => sort == CatalogSort.Relevance
+                && EF.Property<NpgsqlTsVector>(product, ProductEntityTypeConfiguration.SearchVector).Matches(everyWordAsTyped))
+            .ThenByDescending(product => sort == CatalogSort.Relevance
+                ? EF.Property<NpgsqlTsVector>(product, ProductEntityTypeConfiguration.SearchVector).Rank(anyWordAsTyped)
+                    + EF.Property<NpgsqlTsVector>(product, ProductEntityTypeConfiguration.SearchVector).Rank(anyMeaning)
+                    + CatalogSearchFunctions.WordSimilarity(phrase, product.Name)
+                : 0f)
+            .ThenBy(product => sort == CatalogSort.PriceAscending ? product.Price : sort == CatalogSort.PriceDescending ? -product.Price : 0m)
+            .ThenBy(product => product.Name).ThenBy(product => product.Id)
+            .Skip(skip)
+            .Take(take)
+            .Select(product => new PageRow(
+                new CatalogItemResponse(
+                    product.Id, product.Name, product.Description, product.Price,
+                    product.BrandId, product.Brand.Name, product.TypeId, product.Type.Name, product.AvailableStock),
+                context.Products.LongCount(other => (brandId == null || other.BrandId == brandId) && (typeId == null || other.TypeId == typeId)
+                    && EF.Property<NpgsqlTsVector>(other, ProductEntityTypeConfiguration.SearchVector).Matches(everyWord)))));
+
     /// <summary>The products a listing shows, not yet ordered.</summary>
-    public static IQueryable<Product> Filtered(CatalogContext context, CatalogItemsFilter filter, CatalogSearch? search)
+    public static IQueryable<Product> Filtered(CatalogContext context, CatalogItemsFilter filter, SearchTerms? search)
     {
         var products = context.Products.AsNoTracking();
         if (filter.BrandId is { } brandId)
@@ -70,33 +101,14 @@ internal static class CatalogItemQueries
         return search is null ? products : search.Filter(products);
     }
 
-    /// <summary>One page in the requested order, each row with the count of all matching products: one statement
-    /// and one round trip (PostgreSQL runs the count once, as an uncorrelated subquery). The id breaks ties so that
-    /// pages neither repeat nor skip an item.</summary>
-    public static Task<List<PageRow>> PageAsync(
-        IQueryable<Product> products, CatalogSort sort, CatalogSearch? search, PaginationRequest pagination, CancellationToken cancellationToken)
-    {
-        var ordered = sort switch
-        {
-            CatalogSort.Relevance when search is not null => search.OrderByRelevance(products).ThenBy(product => product.Name),
-            CatalogSort.PriceAscending => products.OrderBy(product => product.Price).ThenBy(product => product.Name),
-            CatalogSort.PriceDescending => products.OrderByDescending(product => product.Price).ThenBy(product => product.Name),
-            _ => products.OrderBy(product => product.Name),
-        };
-        return ordered.ThenBy(product => product.Id)
-            .Skip(pagination.Skip)
-            .Take(pagination.PageSize)
-            .Select(WithCountOf(products))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary><see cref="_toResponse"/>, and beside it <c>products.LongCount()</c>, which EF Core translates as a subquery.</summary>
-    private static Expression<Func<Product, PageRow>> WithCountOf(IQueryable<Product> products)
-    {
-        var count = Expression.Call(typeof(Queryable), nameof(Queryable.LongCount), [typeof(Product)], products.Expression);
-        return Expression.Lambda<Func<Product, PageRow>>(
-            Expression.New(typeof(PageRow).GetConstructors()[0], _toResponse.Body, count), _toResponse.Parameters);
-    }
+    /// <summary>One page of a search in the requested order, each row with the count of all matching products: one
+    /// statement and one round trip (PostgreSQL runs the count once, as an uncorrelated subquery). The id breaks ties so
+    /// that pages neither repeat nor skip an item.</summary>
+    public static async Task<List<PageRow>> SearchAsync(
+        CatalogContext context, CatalogItemsFilter filter, SearchTerms search, PaginationRequest pagination, CancellationToken cancellationToken) =>
+        search.MatchesNothing ? [] : await _search(
+            context, filter.BrandId, filter.TypeId, filter.Order, search.EveryWord, search.EveryWordAsTyped, search.AnyWordAsTyped, search.AnyMeaning,
+            search.Phrase, pagination.Skip, pagination.PageSize).ToListAsync(cancellationToken);
 }
 
 /// <summary>An item of a page, and how many items all pages hold.</summary>

@@ -6,6 +6,7 @@ using Shop.Catalog.Api.Apis;
 using Shop.Catalog.Api.Infrastructure;
 using Shop.Catalog.Api.Infrastructure.CompiledModel;
 using Shop.Catalog.Api.Messaging;
+using Shop.Catalog.Api.Search;
 using Shop.Catalog.Api.Stock;
 using Shop.Contracts;
 using Shop.Messaging;
@@ -15,10 +16,6 @@ namespace Shop.Catalog.Api.Extensions;
 
 public static class CatalogExtensions
 {
-    /// <summary>How alike a search word and a word of a product name must be to match (pg_trgm's word similarity). The
-    /// extension's default, 0.6, misses one-letter typos in short words ("hedlamp"); 0.4 still keeps unrelated words out.</summary>
-    public const string TrigramThreshold = "0.4";
-
     public static TBuilder AddCatalog<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         // One pool per replica: EF Core, the stock reservations and the schema check share this data source.
@@ -48,6 +45,7 @@ public static class CatalogExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StockReservations>();
+        builder.Services.AddSingleton<SearchVocabulary>();
         builder.Services.AddSingleton<PriceChangeOutbox>();
         builder.Services.AddHostedService<PriceChangePublisher>();
         builder.Services.AddMassTransit(bus =>
@@ -85,9 +83,6 @@ public static class CatalogExtensions
         }
 
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-
-        // A session setting sent when each connection opens: no extra round trip per query.
-        settings.Options = $"{settings.Options} -c pg_trgm.word_similarity_threshold={TrigramThreshold}".Trim();
 
         // The read API runs a handful of statements over and over: prepared once per connection, PostgreSQL skips
         // parsing and planning them (measured: a quarter more listings per second). A connection string may still say otherwise.

@@ -62,10 +62,10 @@ internal sealed class PostgresAzureDeployment(PostgresServerResource server) : A
         {
             ["parent"] = flexibleServer,
             ["name"] = "azure.extensions",
-            ["properties"] = new BicepObject { ["value"] = "PG_TRGM", ["source"] = "user-override" },
+            ["properties"] = new BicepObject { ["value"] = "PG_TRGM,FUZZYSTRMATCH", ["source"] = "user-override" },
         })
         {
-            Comment = "Azure allows only listed extensions: Catalog.Api's search needs pg_trgm.",
+            Comment = "Azure allows only listed extensions: Catalog.Api's search needs pg_trgm and fuzzystrmatch.",
         });
 
         var firewall = module.File.Add(new BicepResource("allowAzure", $"Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@{ApiVersion}", new BicepObject

@@ -21,6 +21,11 @@ internal static class ThroughputScenario
         await bench.MeasureAsync("catalog list", () => CompareAsync(bench, "catalog list",
             new Target("catalog list", bench.Url("catalog-api", "/api/catalog/items?pageSize=12")),
             new Target("raw Npgsql", new Uri(raw.Address, "/api/catalog/items?pageSize=12")), atLeast: 0.8));
+        // Search with a typo beside the plain listing in the same rounds: what forgiving a typo costs (a vocabulary
+        // lookup, then the full-text query), as a ratio to the catalog's own cheapest page.
+        await bench.MeasureAsync("catalog search with a typo", () => CompareAsync(bench, "catalog search with a typo (\"trekking backpak\")",
+            new Target("catalog search with a typo", bench.Url("catalog-api", "/api/catalog/items?pageSize=12&q=trekking+backpak")),
+            new Target("catalog list", bench.Url("catalog-api", "/api/catalog/items?pageSize=12")), atLeast: 0.5));
         await bench.MeasureAsync("catalog item by id", () => CompareAsync(bench, "catalog item by id",
             new Target("catalog item by id", bench.Url("catalog-api", "/api/catalog/items/1")),
             new Target("raw Npgsql", new Uri(raw.Address, "/api/catalog/items/1")), atLeast: 0.85));

@@ -39,6 +39,35 @@ public sealed class CatalogSearchTests(CatalogServersFixture servers)
         Assert.Contains(nameWord, names[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("trekking bakcp", "Trekking Backpack")]
+    [InlineData("hiking bots", "Hiking Boots")]
+    [InlineData("snthetic sleeping", "Synthetic Sleeping Bag")]
+    public async Task A_typo_in_the_word_still_being_typed_or_a_dropped_letter_in_a_short_one_is_forgiven(string query, string nameWords)
+    {
+        var names = await SearchNamesAsync(await SeededAsync(), query);
+
+        Assert.NotEmpty(names);
+        Assert.All(names.Take(3), name => Assert.Contains(nameWords, name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Words_under_5_letters_get_no_typo()
+    {
+        Assert.Empty(await SearchNamesAsync(await SeededAsync(), "tnet"));
+    }
+
+    [Fact]
+    public async Task An_item_matching_the_words_as_typed_ranks_above_one_matching_through_a_typo()
+    {
+        await using var app = await servers.StartCatalogAsync();
+        await app.AddProductAsync("Zephry Kettle", 5, description: "A kettle.");
+        await app.AddProductAsync("Zephyr Kettle", 5, description: "A kettle.");
+
+        Assert.Equal(["Zephry Kettle", "Zephyr Kettle"], await SearchNamesAsync(app, "zephry kettle"));
+        Assert.Equal(["Zephyr Kettle", "Zephry Kettle"], await SearchNamesAsync(app, "zephyr kettle"));
+    }
+
     [Fact]
     public async Task Every_word_of_a_search_must_match_but_stop_words_do_not_count()
     {

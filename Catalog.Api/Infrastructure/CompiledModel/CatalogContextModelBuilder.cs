@@ -15,7 +15,7 @@ namespace Shop.Catalog.Api.Infrastructure.CompiledModel
     public partial class CatalogContextModel
     {
         private CatalogContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5e9392f4-4ea0-495a-9d05-3955bd1081df"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("f52de48d-543e-434c-9760-37ca98888396"), entityTypeCount: 4)
         {
         }
 
@@ -35,35 +35,6 @@ namespace Shop.Catalog.Api.Infrastructure.CompiledModel
             ProductTypeEntityType.CreateAnnotations(productType);
 
             var functions = new Dictionary<string, IDbFunction>();
-            var resembles = new RuntimeDbFunction(
-                "Shop.Catalog.Api.Search.CatalogSearchFunctions.Resembles(string,string)",
-                this,
-                typeof(bool),
-                "catalog_resembles",
-                storeType: "boolean",
-                methodInfo: typeof(CatalogSearchFunctions).GetMethod(
-                    "Resembles",
-                    BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly,
-                    null,
-                    new Type[] { typeof(string), typeof(string) },
-                    null),
-                scalar: true,
-                nullable: true);
-
-            var searchWord = resembles.AddParameter(
-                "searchWord",
-                typeof(string),
-                false,
-                "text");
-
-            var content = resembles.AddParameter(
-                "content",
-                typeof(string),
-                false,
-                "text");
-
-            functions["Shop.Catalog.Api.Search.CatalogSearchFunctions.Resembles(string,string)"] = resembles;
-
             var wordSimilarity = new RuntimeDbFunction(
                 "Shop.Catalog.Api.Search.CatalogSearchFunctions.WordSimilarity(string,string)",
                 this,
@@ -86,7 +57,7 @@ namespace Shop.Catalog.Api.Infrastructure.CompiledModel
                 false,
                 "text");
 
-            var content0 = wordSimilarity.AddParameter(
+            var content = wordSimilarity.AddParameter(
                 "content",
                 typeof(string),
                 false,
