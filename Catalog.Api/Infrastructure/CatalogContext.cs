@@ -5,8 +5,8 @@ using Shop.Catalog.Api.Search;
 
 namespace Shop.Catalog.Api.Infrastructure;
 
-/// <summary>The catalog's tables. The schema itself is owned by the SQL migrations (see <see cref="CatalogMigrator"/>),
-/// and the entity configurations map onto it.</summary>
+/// <summary>The catalog's tables. The schema itself is owned by the SQL migrations (Schema/Migrations/catalogdb, applied
+/// by the migrator), and the entity configurations map onto it.</summary>
 public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
 {
     public DbSet<Product> Products => Set<Product>();

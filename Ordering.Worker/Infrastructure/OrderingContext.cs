@@ -5,7 +5,8 @@ using Shop.Ordering.Worker.Outbox;
 
 namespace Shop.Ordering.Worker.Infrastructure;
 
-/// <summary>The ordering tables. The schema is owned by <see cref="OrderingSchema"/>; the configurations map onto it.</summary>
+/// <summary>The ordering tables. The schema is owned by the SQL migrations (Schema/Migrations/orderingdb, applied by the
+/// migrator); the configurations map onto it.</summary>
 public sealed class OrderingContext(DbContextOptions<OrderingContext> options) : DbContext(options)
 {
     public DbSet<Order> Orders => Set<Order>();
