@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public sealed class CatalogCacheTests(ShopFixture shop)
         await client.GetBasketAsync();
 
         Assert.Equal((1, 0), (afterFirstRead - afterAdds, calls.Count(ItemsPath) - afterFirstRead));
-        Assert.Equal(first, again, BasketComparer);
+        Assert.Equal(first, again, _basketComparer);
         Assert.All(again.Lines, line => Assert.True(line.Available && line.Name.Length > 0));
     }
 
@@ -73,12 +74,12 @@ public sealed class CatalogCacheTests(ShopFixture shop)
 
         using var uncached = await client.GetAsync(new Uri("/api/basket", UriKind.Relative));
 
-        Assert.Equal(before, cached, BasketComparer);
+        Assert.Equal(before, cached, _basketComparer);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, uncached.StatusCode);
         Assert.True(calls.Count(ItemsPath) > 0);
     }
 
-    private static readonly IEqualityComparer<Apis.BasketResponse> BasketComparer = EqualityComparer<Apis.BasketResponse>.Create(
+    private static readonly IEqualityComparer<Apis.BasketResponse> _basketComparer = EqualityComparer<Apis.BasketResponse>.Create(
         (a, b) => a!.Total == b!.Total && a.Lines.SequenceEqual(b.Lines), basket => basket.Total.GetHashCode());
 
     private BasketApiFactory BasketCounting(CatalogCalls calls, TimeSpan expiry)
@@ -111,7 +112,7 @@ public sealed class CatalogCacheTests(ShopFixture shop)
     /// connection would.</summary>
     private sealed class CatalogCalls
     {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _paths = new();
+        private readonly ConcurrentQueue<string> _paths = new();
         private volatile bool _unreachable;
 
         public bool Unreachable { get => _unreachable; set => _unreachable = value; }
