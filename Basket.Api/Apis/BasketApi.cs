@@ -16,7 +16,7 @@ public static class BasketApi
 
         api.MapGet("/", GetBasketAsync)
             .WithName("GetBasket")
-            .WithSummary("Gets the basket at current catalog prices, flagging prices that changed since they were added");
+            .WithSummary("Gets the basket at the catalog's prices (cached per replica, kept current by price change events), flagging prices that changed since they were added");
 
         api.MapPut("/items/{productId:int}", SetItemQuantityAsync)
             .WithName("SetBasketItemQuantity")
@@ -39,10 +39,10 @@ public static class BasketApi
     }
 
     public static async Task<Ok<BasketResponse>> GetBasketAsync(
-        ClaimsPrincipal user, BasketStore baskets, CatalogClient catalog, CancellationToken cancellationToken)
+        ClaimsPrincipal user, BasketStore baskets, CatalogCache products, CatalogClient catalog, CancellationToken cancellationToken)
     {
         var lines = await baskets.GetLinesAsync(user.GetBuyerId(), cancellationToken);
-        var items = await catalog.GetItemsAsync([.. lines.Select(line => line.ProductId)], cancellationToken);
+        var items = await products.GetItemsAsync([.. lines.Select(line => line.ProductId)], catalog, cancellationToken);
         return TypedResults.Ok(BasketResponse.From(lines, items));
     }
 

@@ -1,6 +1,7 @@
 using MassTransit;
 using Shop.Basket.Api.Checkout;
 using Shop.Basket.Api.Infrastructure;
+using Shop.Basket.Api.Messaging;
 using Shop.Contracts;
 using Shop.Security;
 using StackExchange.Redis;
@@ -34,18 +35,27 @@ public static class BasketExtensions
         builder.Services.AddSingleton<CheckoutStore>();
 
         builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new Uri(CatalogClient.BaseAddress));
+        builder.Services.AddOptions<CatalogCacheOptions>().BindConfiguration(CatalogCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<OrderSender>();
         builder.Services.AddTransient<CheckoutService>();
 
-        // Send-only: the basket consumes nothing (prices are checked when read, see the README). The bus connects in the
-        // background, and MassTransit's health check reports the broker on /health. Publisher confirms are MassTransit's
-        // default on RabbitMQ; stated here because checkout depends on them.
+        // The bus connects in the background (start-up does not wait for the broker), and MassTransit's health check
+        // reports the broker on /health. Publisher confirms are MassTransit's default on RabbitMQ; stated here because
+        // checkout depends on them.
         builder.Services.AddMassTransit(bus =>
         {
             // MassTransit otherwise reports usage to its vendor over the internet at start-up.
             bus.DisableUsageTelemetry();
+            bus.AddConsumer<ProductPriceChangedConsumer>();
             bus.UsingRabbitMq((context, rabbit) =>
-                rabbit.Host(new Uri(ConnectionString(context, ResourceNames.Messaging)), host => host.PublisherConfirmation = true));
+            {
+                rabbit.Host(new Uri(ConnectionString(context, ResourceNames.Messaging)), host => host.PublisherConfirmation = true);
+                // Every replica needs every price change for its own cache: a queue per replica (named after it,
+                // deleted with its connection) bound to the event's exchange, not one queue the replicas compete on.
+                // Changes made while it is not bound are not replayed; the cache's expiry bounds what they leave stale.
+                rabbit.ReceiveEndpoint(new TemporaryEndpointDefinition(), null, endpoint => endpoint.ConfigureConsumer<ProductPriceChangedConsumer>(context));
+            });
         });
 
         builder.Services.AddExceptionHandler<ServiceUnavailableExceptionHandler>();

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,7 @@ namespace Shop.Basket.Api.Tests;
 public sealed class ShopFixture : IAsyncLifetime
 {
     public const string BuyerTokenKey = "basket-tests-buyer-token-key-of-40-chars";
+    public const string OperatorKey = "basket-tests-operator-key";
 
     private StartedApplication? _app;
     private BasketApiFactory? _basket;
@@ -47,13 +50,13 @@ public sealed class ShopFixture : IAsyncLifetime
         builder.AddProject(ResourceNames.CatalogApi, Repository.ProjectFile("Catalog.Api"))
             .WithReference(catalogDb).WaitForCompletion(migrator)
             .WithReference(messaging).WaitFor(messaging)
-            .WithEnvironment("Operator__Key", "basket-tests-operator-key")
+            .WithEnvironment("Operator__Key", OperatorKey)
             .WithEnvironment("BuyerTokens__Key", BuyerTokenKey);
         _app = await builder.StartAsync(TimeSpan.FromSeconds(240));
 
         _basket = new BasketApiFactory(Settings());
         SubmittedOrders = new SubmittedOrders(_app.GetConnectionString(ResourceNames.Messaging));
-        await WaitUntilBasketIsHealthyAsync();
+        await WaitUntilHealthyAsync(_basket);
     }
 
     /// <summary>Everything Basket.Api reads from its environment when the AppHost runs it.</summary>
@@ -104,6 +107,19 @@ public sealed class ShopFixture : IAsyncLifetime
         Assert.Equal(1, await update.ExecuteNonQueryAsync());
     }
 
+    /// <summary>Changes a price through the catalog's operator API, which publishes <c>ProductPriceChanged</c>.</summary>
+    public async Task ChangeCatalogPriceAsync(int productId, decimal price)
+    {
+        using var catalog = App.CreateHttpClient(ResourceNames.CatalogApi);
+        catalog.DefaultRequestHeaders.Add(ShopAuth.OperatorKeyHeader, OperatorKey);
+        var itemUri = new Uri($"/api/catalog/items/{productId}", UriKind.Relative);
+        var item = (await catalog.GetFromJsonAsync<JsonObject>(itemUri))!;
+        // Everything as it was but the price; without availableStock the stock stays as it is.
+        using var update = await catalog.PutAsJsonAsync(
+            itemUri, new { name = item["name"], description = item["description"], price, brandId = item["brandId"], typeId = item["typeId"] });
+        update.EnsureSuccessStatusCode();
+    }
+
     /// <summary>A product of the test's own, so that deleting it disturbs no other test.</summary>
     public async Task<int> AddCatalogProductAsync(decimal price)
     {
@@ -149,10 +165,12 @@ public sealed class ShopFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The bus connects in the background after start-up; tests start once it has.</summary>
-    private async Task WaitUntilBasketIsHealthyAsync()
+    /// <summary>The bus connects (and binds the replica's price change queue) in the background after start-up; tests
+    /// start once it has.</summary>
+    public static async Task WaitUntilHealthyAsync(BasketApiFactory basket)
     {
-        using var client = Basket.CreateClient();
+        ArgumentNullException.ThrowIfNull(basket);
+        using var client = basket.CreateClient();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
