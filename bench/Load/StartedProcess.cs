@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Shop.Hosting.LocalServers;
+using Shop.Testing;
 
 namespace Shop.Bench;
 
@@ -25,17 +26,7 @@ internal sealed class StartedProcess : IDisposable
     public static StartedProcess Start(string assemblyPath, IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePorts.Next();
-        var startInfo = new ProcessStartInfo("dotnet", [assemblyPath])
-        {
-            WorkingDirectory = Path.GetDirectoryName(assemblyPath),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment)
-        {
-            startInfo.Environment[key] = value;
-        }
-
+        var startInfo = Repository.StartInfo(assemblyPath, environment);
         startInfo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";

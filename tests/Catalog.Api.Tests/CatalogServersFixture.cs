@@ -126,15 +126,8 @@ public sealed class CatalogServersFixture : IAsyncLifetime
 
     private Task<string> CreateDatabaseAsync(string template) => CreateDatabaseAsync($"catalog_{Guid.NewGuid():N}", template);
 
-    private async Task<string> CreateDatabaseAsync(string name, string template)
-    {
-        var server = PostgresConnectionString;
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", connection);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-    }
+    private Task<string> CreateDatabaseAsync(string name, string template) =>
+        (_app ?? throw NotStarted()).CreateDatabaseAsync("postgres", name, template);
 
     private static InvalidOperationException NotStarted() => new("The servers have not started.");
 }

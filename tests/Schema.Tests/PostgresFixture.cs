@@ -21,16 +21,8 @@ public sealed class PostgresFixture : IAsyncLifetime
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
-    {
-        var server = (_app ?? throw new InvalidOperationException("PostgreSQL has not started.")).GetConnectionString("postgres");
-        var name = $"schema_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-    }
+    public Task<string> CreateDatabaseAsync() =>
+        (_app ?? throw new InvalidOperationException("PostgreSQL has not started.")).CreateDatabaseAsync("postgres", $"schema_{Guid.NewGuid():N}");
 
     public static Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, string database) =>
         new SchemaMigrator(dataSource, database, NullLogger.Instance).MigrateAsync(CancellationToken.None);

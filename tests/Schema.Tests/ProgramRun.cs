@@ -8,22 +8,18 @@ public sealed record ProgramRun(int ExitCode, IReadOnlyList<string> Lines)
 {
     public static async Task<ProgramRun> RunAsync(string project, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        var assembly = Repository.BuildOutput(project);
-        var start = new ProcessStartInfo("dotnet", [assembly])
+        Dictionary<string, string> settings = new()
         {
-            WorkingDirectory = Path.GetDirectoryName(assembly),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            settings[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{project} could not be started.");
+        using var process = Process.Start(Repository.StartInfo(Repository.BuildOutput(project), settings)) ?? throw new InvalidOperationException($"{project} could not be started.");
         var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         using var cancellation = new CancellationTokenSource(timeout);
         try

@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Shop.Testing;
 
@@ -23,6 +24,18 @@ public sealed class StartedApplication(DistributedApplication app, string dataPa
         _connectionStrings.TryGetValue(resourceName, out var value) ? value : throw new KeyNotFoundException($"'{resourceName}' has no connection string.");
 
     public Uri GetEndpoint(string resourceName, string endpointName = "http") => app.GetEndpoint(resourceName, endpointName);
+
+    /// <summary>Creates a database (a copy of <paramref name="template"/>) on the PostgreSQL server resource
+    /// <paramref name="serverName"/> and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string serverName, string name, string template = "template0")
+    {
+        var server = GetConnectionString(serverName);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
 
     public HttpClient CreateHttpClient(string resourceName, string endpointName = "http") => app.CreateHttpClient(resourceName, endpointName);
 

@@ -43,16 +43,7 @@ public sealed class ServersFixture : IAsyncLifetime
     /// <c>orderingdb</c>) and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string database)
     {
-        var server = App.GetConnectionString("postgres");
-        var name = $"{database}_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var connectionString = await App.CreateDatabaseAsync("postgres", $"{database}_{Guid.NewGuid():N}");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await new SchemaMigrator(dataSource, database, NullLogger.Instance).MigrateAsync(CancellationToken.None);
         return connectionString;

@@ -34,19 +34,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
         var output = new ConcurrentQueue<string>();
-        var assembly = Repository.BuildOutput("Ordering.Worker");
-        var start = new ProcessStartInfo("dotnet", [assembly])
-        {
-            WorkingDirectory = Path.GetDirectoryName(assembly),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The worker could not be started.");
+        var process = Process.Start(Repository.StartInfo(Repository.BuildOutput("Ordering.Worker"), environment)) ?? throw new InvalidOperationException("The worker could not be started.");
         process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
