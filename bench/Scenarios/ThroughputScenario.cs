@@ -81,10 +81,13 @@ internal static class ThroughputScenario
         }
 
         var measured = serviceRounds.OrderBy(result => result.RequestsPerSecond).ElementAt(serviceRounds.Count / 2);
-        bench.Report.AddRatio("throughput", name, measured.RequestsPerSecond, "req/s", baseline.Name, BenchContext.Median(baselineRounds), atLeast: atLeast);
+        var serviceFigures = serviceRounds.Select(result => result.RequestsPerSecond).ToArray();
+        bench.Report.AddRatio("throughput", name, measured.RequestsPerSecond, "req/s", baseline.Name, BenchContext.Median(baselineRounds),
+            serviceFigures.Zip(baselineRounds), atLeast: atLeast);
         if (alsoAgainst is not null)
         {
-            bench.Report.AddRatio("throughput", $"{name} (vs the {alsoAgainst.Name})", measured.RequestsPerSecond, "req/s", alsoAgainst.Name, BenchContext.Median(otherRounds));
+            bench.Report.AddRatio("throughput", $"{name} (vs the {alsoAgainst.Name})", measured.RequestsPerSecond, "req/s", alsoAgainst.Name, BenchContext.Median(otherRounds),
+                serviceFigures.Zip(otherRounds));
         }
 
         ReportLatency(bench, name, measured);
