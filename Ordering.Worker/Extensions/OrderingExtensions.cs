@@ -42,8 +42,10 @@ public static class OrderingExtensions
             settings.DisableTracing = settings.DisableMetrics = !builder.ExportsTelemetry();
         });
 
-        // Hosted services start in registration order: the schema is in place before the bus takes a message, and the
-        // outbox sweep stops before the bus does.
+        // Hosted services start in registration order and stop in reverse: the cleaner of sent outbox rows stops after
+        // the bus (the last handlers' rows are deleted), and the outbox sweep stops before the bus does.
+        builder.Services.AddSingleton<SentRowsCleaner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SentRowsCleaner>());
         builder.AddOrderingBus();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<OutboxSweepService>();

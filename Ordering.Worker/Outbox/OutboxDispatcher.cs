@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
@@ -10,32 +9,31 @@ using Shop.Ordering.Worker.Infrastructure;
 namespace Shop.Ordering.Worker.Outbox;
 
 /// <summary>Hands outbox rows to the broker and deletes each once the broker has confirmed it. Rows just committed are
-/// sent straight away by the transaction that wrote them, and deleted with one statement; the sweep takes only rows
+/// sent straight away by the transaction that wrote them, and deleted in batches by <see cref="SentRowsCleaner"/>; the sweep takes only rows
 /// older than its interval (locked with SKIP LOCKED, so replicas share them), which no dispatch is still working on
 /// unless the broker took that long to confirm. Delivery is at least once: a crash after the send and before the
 /// delete, or that rare overlap, sends a row again, and every receiver is idempotent.</summary>
-public sealed partial class OutboxDispatcher(OrderingContext db, IBus bus, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
+public sealed partial class OutboxDispatcher(
+    OrderingContext db, IBus bus, SentRowsCleaner cleaner, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
-    /// <summary>Dispatches rows just committed. A failure is logged, not thrown: the state change is already durable,
-    /// and the background sweep sends what is left.</summary>
+    /// <summary>Dispatches rows just committed, all at once: the broker confirms them together rather than one after
+    /// the other. A failure is logged, not thrown: the state change is already durable, and the background sweep sends
+    /// what is left. What the broker confirmed is deleted even when another row failed, so it is not sent again.</summary>
     public async Task DispatchAsync(IReadOnlyList<OutboxMessage> committed, CancellationToken cancellationToken)
     {
-        var sent = new List<long>(committed.Count);
+        var sends = committed.Select(row => SendAsync(row, cancellationToken)).ToArray();
         try
         {
-            foreach (var row in committed)
-            {
-                await SendAsync(row, cancellationToken);
-                sent.Add(row.Id);
-            }
+            await Task.WhenAll(sends);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception) when (sends.Any(send => send.IsFaulted && send.Exception.InnerException is not OperationCanceledException))
         {
-            LogDeferred(ex, committed.Count - sent.Count);
+            var failed = sends.Where(send => send.IsFaulted).ToArray();
+            LogDeferred(failed[0].Exception!.InnerException!, failed.Length);
         }
         finally
         {
-            await DeleteSentAsync(sent);
+            cleaner.Delete(committed.Where((_, i) => sends[i].IsCompletedSuccessfully).Select(row => row.Id));
         }
     }
 
@@ -101,28 +99,7 @@ public sealed partial class OutboxDispatcher(OrderingContext db, IBus bus, IOpti
         }, cancellationToken);
     }
 
-    /// <summary>What the broker confirmed is deleted even when a later row failed, so the sweep does not send it again.</summary>
-    private async Task DeleteSentAsync(List<long> sent)
-    {
-        if (sent.Count == 0)
-        {
-            return;
-        }
-
-        var ids = sent.ToArray();
-        try
-        {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM outbox_messages WHERE id = ANY({ids})", CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException)
-        {
-            LogNotDeleted(ex, ids.Length);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching {Count} outbox messages failed; the background sweep will retry")]
     private partial void LogDeferred(Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} sent outbox messages could not be deleted; the sweep will send them again")]
-    private partial void LogNotDeleted(Exception exception, int count);
 }

@@ -19,59 +19,37 @@ public sealed class SimulatedPaymentGateway(NpgsqlDataSource dataSource) : IPaym
     private const string Approved = "approved";
     private const string Declined = "declined";
 
+    /// <summary>One statement, committed on its own: it counts the attempt and, unless an earlier attempt decided,
+    /// records this attempt's decision; the row it returns holds the answer that stands. Concurrent attempts with one
+    /// key serialise on the key's row.</summary>
     public async Task<PaymentResult> ChargeAsync(PaymentRequest request, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        // Counts the attempt and locks the key's row, so concurrent attempts with one key answer one after the other.
-        await using var attempt = new NpgsqlCommand("""
-            INSERT INTO simulated_gateway_charges AS c (idempotency_key, card_token, amount, attempts, created_at)
-            VALUES ($1, $2, $3, 1, now())
-            ON CONFLICT (idempotency_key) DO UPDATE SET attempts = c.attempts + 1
+        // The transient card decides nothing on its first attempt; on any later one it approves like any other card.
+        var declined = request.CardLast4 == DeclinedCardLast4;
+        var transient = request.CardLast4 == TransientFailureCardLast4;
+        var chargeId = declined ? null : $"ch_{Guid.NewGuid():N}";
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO simulated_gateway_charges AS c (idempotency_key, card_token, amount, attempts, created_at, outcome, charge_id)
+            VALUES ($1, $2, $3, 1, now(), CASE WHEN $6 THEN NULL ELSE $4 END, CASE WHEN $6 THEN NULL ELSE $5 END)
+            ON CONFLICT (idempotency_key) DO UPDATE SET
+                attempts = c.attempts + 1,
+                outcome = COALESCE(c.outcome, $4),
+                charge_id = CASE WHEN c.outcome IS NULL THEN $5 ELSE c.charge_id END
             RETURNING c.attempts, c.outcome, c.charge_id
-            """, connection, transaction)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = request.IdempotencyKey });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.CardToken });
+        command.Parameters.Add(new NpgsqlParameter<decimal> { TypedValue = request.Amount });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = declined ? Declined : Approved });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)chargeId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = transient });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (reader.IsDBNull(1))
         {
-            Parameters =
-            {
-                new NpgsqlParameter<Guid> { TypedValue = request.IdempotencyKey },
-                new NpgsqlParameter<string> { TypedValue = request.CardToken },
-                new NpgsqlParameter<decimal> { TypedValue = request.Amount },
-            },
-        };
-        int attempts;
-        await using (var reader = await attempt.ExecuteReaderAsync(cancellationToken))
-        {
-            await reader.ReadAsync(cancellationToken);
-            attempts = reader.GetInt32(0);
-            if (!reader.IsDBNull(1))
-            {
-                // Asked again: the first answer stands.
-                return new PaymentResult(reader.GetString(1) == Approved, reader.IsDBNull(2) ? null : reader.GetString(2));
-            }
-        }
-
-        if (request.CardLast4 == TransientFailureCardLast4 && attempts == 1)
-        {
-            await transaction.CommitAsync(cancellationToken);
             throw new PaymentGatewayUnavailableException("The payment gateway is temporarily unavailable.");
         }
 
-        var result = request.CardLast4 == DeclinedCardLast4
-            ? new PaymentResult(Approved: false, ChargeId: null)
-            : new PaymentResult(Approved: true, ChargeId: $"ch_{Guid.NewGuid():N}");
-        await using var decide = new NpgsqlCommand(
-            "UPDATE simulated_gateway_charges SET outcome = $2, charge_id = $3 WHERE idempotency_key = $1", connection, transaction)
-        {
-            Parameters =
-            {
-                new NpgsqlParameter<Guid> { TypedValue = request.IdempotencyKey },
-                new NpgsqlParameter<string> { TypedValue = result.Approved ? Approved : Declined },
-                new NpgsqlParameter { Value = (object?)result.ChargeId ?? DBNull.Value },
-            },
-        };
-        await decide.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        return new PaymentResult(reader.GetString(1) == Approved, reader.IsDBNull(2) ? null : reader.GetString(2));
     }
 }
