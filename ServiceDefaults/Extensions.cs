@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -60,11 +61,19 @@ public static class Extensions
     /// without a collector does not pay for instrumentation on its cold start.</summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        if (!builder.ExportsTelemetry())
+        if (builder.ExportsTelemetry())
         {
-            return builder;
+            AddOpenTelemetry(builder);
         }
 
+        return builder;
+    }
+
+    /// <summary>A method of its own, so that a service that exports nothing does not load OpenTelemetry's assemblies
+    /// (the SDK and the OTLP exporter): the JIT loads what a method's body names when it compiles the method.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddOpenTelemetry(IHostApplicationBuilder builder)
+    {
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -82,7 +91,6 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddSource(NpgsqlTelemetryName, MassTransitTelemetryName))
             .UseOtlpExporter();
-        return builder;
     }
 
     /// <summary>Whether the service exports telemetry (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set). Aspire's client
