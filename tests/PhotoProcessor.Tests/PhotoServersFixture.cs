@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Aspire.Hosting;
+using Azure.Storage.Blobs;
+using MassTransit;
+using Shop.Contracts;
+using Shop.Hosting.Azurite;
+using Shop.Hosting.RabbitMQ;
+using Shop.Testing;
+
+namespace Shop.PhotoProcessor.Tests;
+
+/// <summary>Real Azurite (with the app host's Event Grid emulation) and RabbitMQ, the photo processor as a process of its
+/// own (so a test can kill it), and a bus that records what the processor tells Catalog.Api.</summary>
+public sealed class PhotoServersFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan _deadline = TimeSpan.FromSeconds(90);
+    private readonly ConcurrentQueue<object> _answers = new();
+    private StartedApplication? _app;
+    private IBusControl? _bus;
+
+    public StartedApplication App => _app!;
+
+    public BlobServiceClient Storage => new(App.GetConnectionString(ResourceNames.Storage));
+
+    public async Task InitializeAsync()
+    {
+        var builder = TestServers.CreateBuilder();
+        builder.AddRabbitMQ(ResourceNames.Messaging).WithManagementPlugin().RunAsLocalProcessWithoutContainerRuntime();
+        builder.AddAzurite(ResourceNames.Storage).RunAsLocalProcessWithoutContainerRuntime()
+            .WithStorageLayout([PhotoStorage.IncomingContainer, PhotoStorage.PhotosContainer], [PhotoStorage.EventsQueue])
+            .WithBlobCreatedEvents(PhotoStorage.IncomingContainer, PhotoStorage.EventsQueue);
+        _app = await builder.StartAsync(_deadline);
+
+        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(App.GetConnectionString(ResourceNames.Messaging)));
+            rabbit.ReceiveEndpoint("photo-processor-tests", endpoint =>
+            {
+                endpoint.Handler<ProductPhotoProcessed>(context => Record(context.Message));
+                endpoint.Handler<ProductPhotoRejected>(context => Record(context.Message));
+            });
+        });
+        await _bus.StartAsync();
+    }
+
+    /// <summary>Starts a processor process; the caller disposes (kills) it.</summary>
+    public Process StartProcessor(TimeSpan visibilityTimeout) => Process.Start(Repository.StartInfo(
+        Repository.BuildOutput("PhotoProcessor"),
+        [
+            new($"ConnectionStrings__{ResourceNames.Storage}", App.GetConnectionString(ResourceNames.Storage)),
+            new($"ConnectionStrings__{ResourceNames.Messaging}", App.GetConnectionString(ResourceNames.Messaging)),
+            new("PhotoProcessor__VisibilityTimeout", visibilityTimeout.ToString()),
+            new("PhotoProcessor__IdlePollInterval", "00:00:00.200"),
+        ]))!;
+
+    /// <summary>Uploads as Catalog.Api does: <c>{productId}/{uploadId}</c> in the incoming container.</summary>
+    public async Task<Guid> UploadAsync(int productId, byte[] photo)
+    {
+        var uploadId = Guid.CreateVersion7();
+        await Storage.GetBlobContainerClient(PhotoStorage.IncomingContainer).UploadBlobAsync($"{productId}/{uploadId}", BinaryData.FromBytes(photo));
+        return uploadId;
+    }
+
+    public IReadOnlyList<object> AnswersFor(Guid uploadId) =>
+        [.. _answers.Where(a => a is ProductPhotoProcessed p && p.UploadId == uploadId || a is ProductPhotoRejected r && r.UploadId == uploadId)];
+
+    /// <summary>Waits until the upload has at least <paramref name="count"/> answers.</summary>
+    public async Task<IReadOnlyList<object>> WaitForAnswersAsync(Guid uploadId, int count = 1)
+    {
+        var giveUp = DateTime.UtcNow + _deadline;
+        while (AnswersFor(uploadId) is var answers && answers.Count < count)
+        {
+            if (DateTime.UtcNow > giveUp)
+            {
+                throw new TimeoutException($"Upload {uploadId}: {answers.Count} of {count} answers after {_deadline}.");
+            }
+
+            await Task.Delay(100);
+        }
+
+        return AnswersFor(uploadId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_bus is not null)
+        {
+            await _bus.StopAsync();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private Task Record(object answer)
+    {
+        _answers.Enqueue(answer);
+        return Task.CompletedTask;
+    }
+}
