@@ -22,6 +22,12 @@ public static partial class PhotoSizes
     /// <summary>True when <paramref name="name"/> has the shape of a size's name (a request path may hold anything).</summary>
     public static bool IsBlobName(string name) => NamePattern().IsMatch(name);
 
+    /// <summary>True when <paramref name="version"/> has the shape of a content hash.</summary>
+    public static bool IsVersion(string version) => VersionPattern().IsMatch(version);
+
     [GeneratedRegex("^[0-9a-f]{32}-(160|480|1200)\\.(webp|jpg)$")]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex VersionPattern();
 }

@@ -1,14 +1,12 @@
-using System.Diagnostics;
 using Azure.Storage.Queues;
 using Shop.Contracts;
 
 namespace Shop.PhotoProcessor.Tests;
 
 /// <summary>The processor end to end on real storage and a real broker: upload, event, sizes, answer.</summary>
-public sealed class PhotoProcessorTests(PhotoServersFixture servers) : IClassFixture<PhotoServersFixture>, IDisposable
+[Collection(PhotoServersFixture.Collection)]
+public sealed class PhotoProcessorTests(PhotoServersFixture servers)
 {
-    private readonly Process _processor = servers.StartProcessor(TimeSpan.FromMinutes(2));
-
     [Theory]
     [MemberData(nameof(TestPhotos.AllowedFormats), MemberType = typeof(TestPhotos))]
     public async Task An_uploaded_photo_gets_every_size_under_its_content_hash(string format)
@@ -43,7 +41,7 @@ public sealed class PhotoProcessorTests(PhotoServersFixture servers) : IClassFix
 
         var next = await servers.UploadAsync(Random.Shared.Next(1, 1_000_000), TestPhotos.Photo("png", 400, 300));
         Assert.IsType<ProductPhotoProcessed>(Assert.Single(await servers.WaitForAnswersAsync(next)));
-        Assert.False(_processor.HasExited);
+        Assert.False(servers.Processor.HasExited);
     }
 
     [Fact]
@@ -71,12 +69,5 @@ public sealed class PhotoProcessorTests(PhotoServersFixture servers) : IClassFix
         }
 
         Assert.Equal(PhotoSizes.BlobNames(first.Version).Order(), sizes.Order());
-    }
-
-    public void Dispose()
-    {
-        _processor.Kill(entireProcessTree: true);
-        _processor.WaitForExit();
-        _processor.Dispose();
     }
 }

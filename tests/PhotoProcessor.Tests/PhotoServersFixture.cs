@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using MassTransit;
 using Shop.Contracts;
 using Shop.Hosting.Azurite;
+using Shop.Hosting.Postgres;
 using Shop.Hosting.RabbitMQ;
 using Shop.Testing;
 
@@ -14,6 +15,11 @@ namespace Shop.PhotoProcessor.Tests;
 /// own (so a test can kill it), and a bus that records what the processor tells Catalog.Api.</summary>
 public sealed class PhotoServersFixture : IAsyncLifetime
 {
+    public const string Collection = "photo servers";
+
+    [CollectionDefinition(Collection)]
+    public sealed class Definition : ICollectionFixture<PhotoServersFixture>;
+
     private static readonly TimeSpan _deadline = TimeSpan.FromSeconds(90);
     private readonly ConcurrentQueue<object> _answers = new();
     private StartedApplication? _app;
@@ -26,11 +32,23 @@ public sealed class PhotoServersFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = TestServers.CreateBuilder();
-        builder.AddRabbitMQ(ResourceNames.Messaging).WithManagementPlugin().RunAsLocalProcessWithoutContainerRuntime();
-        builder.AddAzurite(ResourceNames.Storage).RunAsLocalProcessWithoutContainerRuntime()
+        var messaging = builder.AddRabbitMQ(ResourceNames.Messaging).WithManagementPlugin().RunAsLocalProcessWithoutContainerRuntime();
+        var storage = builder.AddAzurite(ResourceNames.Storage).RunAsLocalProcessWithoutContainerRuntime()
             .WithStorageLayout([PhotoStorage.IncomingContainer, PhotoStorage.PhotosContainer], [PhotoStorage.EventsQueue])
             .WithBlobCreatedEvents(PhotoStorage.IncomingContainer, PhotoStorage.EventsQueue);
-        _app = await builder.StartAsync(_deadline);
+        var postgres = builder.AddPostgres("postgres").RunAsLocalProcessWithoutContainerRuntime();
+        var catalogDb = postgres.AddDatabase(ResourceNames.CatalogDatabase);
+        var orderingDb = postgres.AddDatabase(ResourceNames.OrderingDatabase);
+        var migrator = builder.AddProject(ResourceNames.Migrator, Repository.ProjectFile("Migrator"))
+            .WithReference(catalogDb).WaitFor(catalogDb)
+            .WithReference(orderingDb).WaitFor(orderingDb);
+        builder.AddProject(ResourceNames.CatalogApi, Repository.ProjectFile("Catalog.Api"))
+            .WithReference(catalogDb).WaitForCompletion(migrator)
+            .WithReference(messaging).WaitFor(messaging)
+            .WithReference(storage).WaitFor(storage)
+            .WithEnvironment("Operator__Key", OperatorKey)
+            .WithHttpHealthCheck("/health");
+        _app = await builder.StartAsync(TimeSpan.FromSeconds(240));
 
         _bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
@@ -42,15 +60,39 @@ public sealed class PhotoServersFixture : IAsyncLifetime
             });
         });
         await _bus.StartAsync();
+        Processor = StartProcessor();
     }
 
-    /// <summary>Starts a processor process; the caller disposes (kills) it.</summary>
-    public Process StartProcessor(TimeSpan visibilityTimeout) => Process.Start(Repository.StartInfo(
+    public const string OperatorKey = "photo-tests-operator-key-0123456789";
+
+    /// <summary>The processor every test of the collection shares (a test that kills it starts another).</summary>
+    public Process Processor { get; private set; } = null!;
+
+    public HttpClient CreateCatalogClient(string? operatorKey = OperatorKey)
+    {
+        var client = App.CreateHttpClient(ResourceNames.CatalogApi);
+        if (operatorKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Operator-Key", operatorKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>Kills the shared processor (SIGKILL: no clean-up at all) and starts another.</summary>
+    public void RestartProcessor()
+    {
+        Kill(Processor);
+        Processor = StartProcessor();
+    }
+
+    /// <summary>A processor process whose events reappear 20 s after it took them, if it dies holding them.</summary>
+    private Process StartProcessor() => Process.Start(Repository.StartInfo(
         Repository.BuildOutput("PhotoProcessor"),
         [
             new($"ConnectionStrings__{ResourceNames.Storage}", App.GetConnectionString(ResourceNames.Storage)),
             new($"ConnectionStrings__{ResourceNames.Messaging}", App.GetConnectionString(ResourceNames.Messaging)),
-            new("PhotoProcessor__VisibilityTimeout", visibilityTimeout.ToString()),
+            new("PhotoProcessor__VisibilityTimeout", "00:00:20"),
             new("PhotoProcessor__IdlePollInterval", "00:00:00.200"),
         ]))!;
 
@@ -84,6 +126,11 @@ public sealed class PhotoServersFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (Processor is not null)
+        {
+            Kill(Processor);
+        }
+
         if (_bus is not null)
         {
             await _bus.StopAsync();
@@ -93,6 +140,13 @@ public sealed class PhotoServersFixture : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+    }
+
+    private static void Kill(Process process)
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        process.Dispose();
     }
 
     private Task Record(object answer)
