@@ -1,8 +1,11 @@
 using Shop.PhotoProcessor.Extensions;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPhotoProcessor();
 
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapDefaultEndpoints();
+
+await app.RunAsync();

@@ -30,4 +30,11 @@ public static class BlobCreatedEventsExtensions
             _ = Task.Run(() => emulator.RunAsync(stopping), CancellationToken.None);
         });
     }
+
+    /// <summary>Declares that the resource consumes the storage queue <paramref name="queueName"/>: deployed, it may scale
+    /// to zero, and events waiting in the queue start it, a replica per <paramref name="messagesPerReplica"/>.</summary>
+    public static IResourceBuilder<T> WithAzureQueueScaleRule<T>(
+        this IResourceBuilder<T> builder, IResourceBuilder<AzuriteResource> storage, string queueName, int messagesPerReplica = 5)
+        where T : IResourceWithEnvironment =>
+        builder.WithAnnotation(new AzureQueueScaleRuleAnnotation(storage.Resource, queueName, messagesPerReplica));
 }

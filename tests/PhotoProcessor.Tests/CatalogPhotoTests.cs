@@ -34,6 +34,36 @@ public sealed class CatalogPhotoTests(PhotoServersFixture servers)
         }
     }
 
+    [Fact]
+    public async Task The_shop_shows_a_ready_photo_as_a_picture_and_serves_its_sizes_for_good()
+    {
+        using var client = servers.CreateCatalogClient();
+        var productId = await CreateProductAsync(client);
+        (await UploadAsync(client, productId, TestPhotos.Photo("jpeg"))).Dispose();
+        var version = (await WaitUntilDoneAsync(client, productId)).Version;
+
+        using var shop = servers.App.CreateHttpClient(ResourceNames.WebFrontend);
+        var page = await shop.GetStringAsync($"/products/{productId}");
+        Assert.Contains("<picture>", page, StringComparison.Ordinal);
+        Assert.Contains($"/catalog/photos/{version}-1200.webp 1200w", page, StringComparison.Ordinal);
+        Assert.Contains($"src=\"/catalog/photos/{version}-480.jpg\"", page, StringComparison.Ordinal);
+
+        using var size = await shop.GetAsync($"/catalog/photos/{version}-480.webp");
+        Assert.Equal(HttpStatusCode.OK, size.StatusCode);
+        Assert.Equal("image/webp", size.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"\"{version}-480.webp\"", size.Headers.ETag?.Tag);
+        Assert.False(size.Headers.ETag!.IsWeak);
+        Assert.Equal("public, max-age=31536000, immutable", size.Headers.CacheControl?.ToString());
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/catalog/photos/{version}-480.webp");
+        again.Headers.IfNoneMatch.Add(size.Headers.ETag);
+        using var revalidated = await shop.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+
+        using var unknown = await shop.GetAsync($"/catalog/photos/{new string('0', 32)}-480.webp");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(PhotoSizerTests.BadUploads), MemberType = typeof(PhotoSizerTests))]
     public async Task A_bad_photo_is_rejected_with_a_reason_the_operator_can_read(string upload, string reason)

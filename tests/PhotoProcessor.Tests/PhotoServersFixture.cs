@@ -42,11 +42,16 @@ public sealed class PhotoServersFixture : IAsyncLifetime
         var migrator = builder.AddProject(ResourceNames.Migrator, Repository.ProjectFile("Migrator"))
             .WithReference(catalogDb).WaitFor(catalogDb)
             .WithReference(orderingDb).WaitFor(orderingDb);
-        builder.AddProject(ResourceNames.CatalogApi, Repository.ProjectFile("Catalog.Api"))
+        var catalogApi = builder.AddProject(ResourceNames.CatalogApi, Repository.ProjectFile("Catalog.Api"))
             .WithReference(catalogDb).WaitForCompletion(migrator)
             .WithReference(messaging).WaitFor(messaging)
             .WithReference(storage).WaitFor(storage)
             .WithEnvironment("Operator__Key", OperatorKey)
+            .WithHttpHealthCheck("/health");
+        builder.AddProject(ResourceNames.WebFrontend, Repository.ProjectFile("WebFrontend"))
+            .WithReference(catalogApi).WaitFor(catalogApi)
+            .WithReference(storage)
+            .WithEnvironment("BuyerTokens__Key", "photo-tests-buyer-token-key-0123456789abcdef")
             .WithHttpHealthCheck("/health");
         _app = await builder.StartAsync(TimeSpan.FromSeconds(240));
 
@@ -94,6 +99,7 @@ public sealed class PhotoServersFixture : IAsyncLifetime
             new($"ConnectionStrings__{ResourceNames.Messaging}", App.GetConnectionString(ResourceNames.Messaging)),
             new("PhotoProcessor__VisibilityTimeout", "00:00:20"),
             new("PhotoProcessor__IdlePollInterval", "00:00:00.200"),
+            new("ASPNETCORE_URLS", "http://127.0.0.1:0"),
         ]))!;
 
     /// <summary>Uploads as Catalog.Api does: <c>{productId}/{uploadId}</c> in the incoming container.</summary>
