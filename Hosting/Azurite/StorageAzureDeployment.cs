@@ -9,33 +9,19 @@ namespace Shop.Hosting.Azurite;
 /// topic on the account with a subscription that delivers BlobCreated events of that container to the queue.</summary>
 internal sealed class StorageAzureDeployment(AzuriteResource storage) : AzureResourceDeployment
 {
-    private const string StorageApi = "2023-05-01";
     private const string EventGridApi = "2022-06-15";
 
     public override void AddTo(AzureDeployment deployment)
     {
         var module = new AzureModule(deployment);
         var name = module.Pass("name", "string", Name(deployment));
-        var account = module.File.Add(new BicepResource("account", $"Microsoft.Storage/storageAccounts@{StorageApi}", new BicepObject
-        {
-            ["name"] = name,
-            ["location"] = module.Location,
-            ["tags"] = module.Tags,
-            ["kind"] = "StorageV2",
-            ["sku"] = new BicepObject { ["name"] = "Standard_LRS" },
-            ["properties"] = new BicepObject
-            {
-                ["minimumTlsVersion"] = "TLS1_2",
-                ["allowBlobPublicAccess"] = false,
-                ["supportsHttpsTrafficOnly"] = true,
-            },
-        }));
-        var blobService = module.File.Add(new BicepResource("blobService", $"Microsoft.Storage/storageAccounts/blobServices@{StorageApi}", new BicepObject
+        var account = StorageAccount.Add(module, "account", name);
+        var blobService = module.File.Add(new BicepResource("blobService", $"Microsoft.Storage/storageAccounts/blobServices@{StorageAccount.ApiVersion}", new BicepObject
         {
             ["parent"] = account,
             ["name"] = "default",
         }));
-        var queueService = module.File.Add(new BicepResource("queueService", $"Microsoft.Storage/storageAccounts/queueServices@{StorageApi}", new BicepObject
+        var queueService = module.File.Add(new BicepResource("queueService", $"Microsoft.Storage/storageAccounts/queueServices@{StorageAccount.ApiVersion}", new BicepObject
         {
             ["parent"] = account,
             ["name"] = "default",
@@ -44,7 +30,7 @@ internal sealed class StorageAzureDeployment(AzuriteResource storage) : AzureRes
         var layouts = storage.Annotations.OfType<StorageLayoutAnnotation>().ToList();
         foreach (var (container, index) in layouts.SelectMany(l => l.Containers).Select((c, i) => (c, i)))
         {
-            module.File.Add(new BicepResource($"container{index}", $"Microsoft.Storage/storageAccounts/blobServices/containers@{StorageApi}", new BicepObject
+            module.File.Add(new BicepResource($"container{index}", $"Microsoft.Storage/storageAccounts/blobServices/containers@{StorageAccount.ApiVersion}", new BicepObject
             {
                 ["parent"] = blobService,
                 ["name"] = container,
@@ -55,7 +41,7 @@ internal sealed class StorageAzureDeployment(AzuriteResource storage) : AzureRes
         var queues = new Dictionary<string, BicepExpression>();
         foreach (var (queue, index) in layouts.SelectMany(l => l.Queues).Select((q, i) => (q, i)))
         {
-            queues[queue] = module.File.Add(new BicepResource($"queue{index}", $"Microsoft.Storage/storageAccounts/queueServices/queues@{StorageApi}", new BicepObject
+            queues[queue] = module.File.Add(new BicepResource($"queue{index}", $"Microsoft.Storage/storageAccounts/queueServices/queues@{StorageAccount.ApiVersion}", new BicepObject
             {
                 ["parent"] = queueService,
                 ["name"] = queue,
@@ -126,7 +112,7 @@ internal sealed class StorageAzureDeployment(AzuriteResource storage) : AzureRes
         var symbol = $"{BicepNames.Symbol(storage.Name)}Account";
         if (!deployment.Main.Declares(symbol))
         {
-            deployment.Main.Add(new BicepResource(symbol, $"Microsoft.Storage/storageAccounts@{StorageApi}", new BicepObject
+            deployment.Main.Add(new BicepResource(symbol, $"Microsoft.Storage/storageAccounts@{StorageAccount.ApiVersion}", new BicepObject
             {
                 ["scope"] = deployment.ResourceGroup,
                 ["name"] = Name(deployment),
