@@ -150,14 +150,14 @@ public sealed class CatalogPhotoTests(PhotoServersFixture servers)
         }
     }
 
-    private static async Task<int> CreateProductAsync(HttpClient client)
+    internal static async Task<int> CreateProductAsync(HttpClient client)
     {
         using var response = await client.PostAsJsonAsync("/api/catalog/items", new { name = $"Photo test {Guid.NewGuid():N}"[..30], description = "", price = 10m, brandId = 1, typeId = 1, availableStock = 1 });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<Product>(_json))!.Id;
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int productId, byte[] photo)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int productId, byte[] photo)
     {
         using var content = new ByteArrayContent(photo);
         content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
@@ -168,7 +168,7 @@ public sealed class CatalogPhotoTests(PhotoServersFixture servers)
         return await client.SendAsync(request);
     }
 
-    private static async Task<PhotoStatus> WaitUntilDoneAsync(HttpClient client, int productId)
+    internal static async Task<PhotoStatus> WaitUntilDoneAsync(HttpClient client, int productId)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (true)
@@ -183,7 +183,7 @@ public sealed class CatalogPhotoTests(PhotoServersFixture servers)
         }
     }
 
-    private sealed record PhotoStatus(Guid? UploadId, string? Status, string? Version, string? Reason);
+    internal sealed record PhotoStatus(Guid? UploadId, string? Status, string? Version, string? Reason);
 
     private sealed record Product(int Id, string? PhotoVersion, string? PhotoStatus);
 }
