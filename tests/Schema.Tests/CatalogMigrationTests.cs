@@ -59,7 +59,7 @@ public sealed class CatalogMigrationTests(PostgresFixture postgres)
             var results = await Task.WhenAll(dataSources.Select(dataSource => MigrateAsync(dataSource, Catalog)));
 
             Assert.Equal(_allVersions, results.SelectMany(applied => applied).Order());
-            Assert.Equal(6L, await ScalarAsync<long>(dataSources[0], "SELECT count(*) FROM schema_migrations"));
+            Assert.Equal((long)_allVersions.Length, await ScalarAsync<long>(dataSources[0], "SELECT count(*) FROM schema_migrations"));
         }
         finally
         {
