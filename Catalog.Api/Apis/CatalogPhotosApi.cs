@@ -75,8 +75,14 @@ public static class CatalogPhotosApi
         }
         catch (RequestFailedException)
         {
-            await SetRejectedAsync(context, id, uploadId, "The upload did not reach storage; upload it again.", cancellationToken);
+            await SetRejectedAsync(context, id, uploadId, "The upload did not reach storage; upload it again.", CancellationToken.None);
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Photo storage is unavailable; try again.");
+        }
+        catch (Exception exception) when (exception is IOException or BadHttpRequestException)
+        {
+            // The client sent less than its Content-Length, or went away: nothing complete reached storage.
+            await SetRejectedAsync(context, id, uploadId, "The upload was cut off before the whole photo arrived; upload it again.", CancellationToken.None);
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The photo arrived incomplete.");
         }
 
         return TypedResults.Accepted(PhotoPath(id), (await StatusAsync(context, id, cancellationToken))!);

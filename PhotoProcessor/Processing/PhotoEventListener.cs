@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Messaging.EventGrid;
 using Azure.Messaging.EventGrid.SystemEvents;
 using Azure.Storage.Blobs;
@@ -38,10 +37,11 @@ public sealed partial class PhotoEventListener(
             {
                 return;
             }
-            catch (RequestFailedException exception)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // Storage unreachable for a moment: the event, if one was taken, reappears after its timeout.
-                LogStorageFailed(logger, exception.Message);
+                // Storage or the broker unreachable for a moment: the event, if one was taken, reappears after its
+                // visibility timeout and is processed again; the process stays up for the next one.
+                LogFailed(logger, exception);
                 await Task.Delay(_options.IdlePollInterval, stoppingToken);
             }
         }
@@ -104,6 +104,6 @@ public sealed partial class PhotoEventListener(
     [LoggerMessage(Level = LogLevel.Information, Message = "Photo {Blob}: {Answer}")]
     private static partial void LogAnswered(ILogger logger, string blob, string? answer);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage request failed ({Reason}); trying again")]
-    private static partial void LogStorageFailed(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling a photo event failed; it will be delivered again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 }
