@@ -75,12 +75,7 @@ public sealed class CatalogPhotoTests(PhotoServersFixture servers)
 
         using var client = servers.CreateCatalogClient();
         var productId = await CreateProductAsync(client);
-        using var response = await UploadAsync(client, productId, upload switch
-        {
-            "text named .jpg" => TestPhotos.TextNamedJpg(),
-            "truncated JPEG" => TestPhotos.TruncatedJpeg(),
-            _ => TestPhotos.DecompressionBomb(),
-        });
+        using var response = await UploadAsync(client, productId, TestPhotos.BadUpload(upload));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
         var status = await WaitUntilDoneAsync(client, productId);

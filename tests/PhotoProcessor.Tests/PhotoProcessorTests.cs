@@ -27,14 +27,7 @@ public sealed class PhotoProcessorTests(PhotoServersFixture servers)
     [MemberData(nameof(PhotoSizerTests.BadUploads), MemberType = typeof(PhotoSizerTests))]
     public async Task A_bad_upload_is_rejected_with_a_reason_and_the_processor_goes_on(string upload, string reason)
     {
-        var bytes = upload switch
-        {
-            "text named .jpg" => TestPhotos.TextNamedJpg(),
-            "truncated JPEG" => TestPhotos.TruncatedJpeg(),
-            "decompression bomb" => TestPhotos.DecompressionBomb(),
-            _ => TestPhotos.TwentyFiveMegabytes(),
-        };
-        var uploadId = await servers.UploadAsync(Random.Shared.Next(1, 1_000_000), bytes);
+        var uploadId = await servers.UploadAsync(Random.Shared.Next(1, 1_000_000), TestPhotos.BadUpload(upload));
 
         var rejected = Assert.IsType<ProductPhotoRejected>(Assert.Single(await servers.WaitForAnswersAsync(uploadId)));
         Assert.Contains(reason, rejected.Reason, StringComparison.Ordinal);

@@ -45,15 +45,7 @@ public sealed class PhotoSizerTests
     [MemberData(nameof(BadUploads))]
     public void A_bad_upload_is_rejected_with_a_reason(string upload, string reason)
     {
-        var bytes = upload switch
-        {
-            "text named .jpg" => TestPhotos.TextNamedJpg(),
-            "truncated JPEG" => TestPhotos.TruncatedJpeg(),
-            "decompression bomb" => TestPhotos.DecompressionBomb(),
-            _ => TestPhotos.TwentyFiveMegabytes(),
-        };
-
-        var outcome = PhotoSizer.Size(bytes);
+        var outcome = PhotoSizer.Size(TestPhotos.BadUpload(upload));
 
         Assert.Empty(outcome.Sizes);
         Assert.Contains(reason, outcome.RejectionReason, StringComparison.Ordinal);

@@ -38,6 +38,16 @@ public static class TestPhotos
         return stream.ToArray();
     }
 
+    /// <summary>The bad upload a row of <see cref="PhotoSizerTests.BadUploads"/> names.</summary>
+    public static byte[] BadUpload(string name) => name switch
+    {
+        "text named .jpg" => TextNamedJpg(),
+        "truncated JPEG" => TruncatedJpeg(),
+        "decompression bomb" => DecompressionBomb(),
+        "25 MB" => TwentyFiveMegabytes(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such bad upload."),
+    };
+
     public static byte[] TextNamedJpg() => Encoding.UTF8.GetBytes("This is not a photo, whatever its name says.\n");
 
     /// <summary>The first half of a real JPEG: its header is whole, its picture is not.</summary>
