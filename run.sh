@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs Shop on this machine under the Aspire app host: PostgreSQL, Redis, RabbitMQ and the four services, and the
-# Aspire dashboard. Where no container runtime answers, installs the three servers with apt-get when they are missing
-# and runs them as local processes.
+# Runs Shop on this machine under the Aspire app host: PostgreSQL, Redis, RabbitMQ, Azurite and the services, and the
+# Aspire dashboard. Where no container runtime answers, installs the three servers with apt-get (and Azurite with npm)
+# when they are missing and runs them as local processes.
 # Options: --no-browser (do not open the dashboard), --state-dir DIR (the servers' data; default ~/.local/share/shop).
 # Anything else goes to the app host.
 set -euo pipefail
@@ -22,6 +22,7 @@ done
 if ! docker info >/dev/null 2>&1; then
   # shellcheck disable=SC2046
   install_packages $(missing_server_packages)
+  install_azurite
 fi
 
 dotnet build AppHost/AppHost.csproj -nologo -v quiet -clp:ErrorsOnly

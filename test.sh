@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (the three servers and Chromium, with apt-get through scripts/prerequisites.sh),
+# Installs what the tests need (the three servers and Chromium, with apt-get through scripts/prerequisites.sh; Azurite
+# with npm),
 # checks formatting, runs every test.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -7,6 +8,7 @@ cd "$(dirname "$0")"
 
 # shellcheck disable=SC2046
 install_packages $(missing_server_packages) $(has_program chromium || echo chromium)
+install_azurite
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== restore"

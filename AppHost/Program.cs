@@ -1,4 +1,5 @@
 using Shop.Contracts;
+using Shop.Hosting.Azurite;
 using Shop.Hosting.Postgres;
 using Shop.Hosting.Projects;
 using Shop.Hosting.Publishing;
@@ -15,6 +16,10 @@ var catalogDb = postgres.AddDatabase(ResourceNames.CatalogDatabase);
 var orderingDb = postgres.AddDatabase(ResourceNames.OrderingDatabase);
 var cache = builder.AddRedis(ResourceNames.Cache).WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
 var messaging = builder.AddRabbitMQ(ResourceNames.Messaging).WithManagementPlugin().WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
+// Product photos: an upload to the incoming container becomes a BlobCreated event in the queue the processor reads.
+var storage = builder.AddAzurite(ResourceNames.Storage).WithDataVolume().RunAsLocalProcessWithoutContainerRuntime()
+    .WithStorageLayout([PhotoStorage.IncomingContainer, PhotoStorage.PhotosContainer], [PhotoStorage.EventsQueue])
+    .WithBlobCreatedEvents(PhotoStorage.IncomingContainer, PhotoStorage.EventsQueue);
 
 // Operators authenticate with the operator key; buyer tokens are signed with the buyer-token key.
 var operatorKey = builder.AddParameter("operator-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
@@ -42,7 +47,17 @@ var catalogApi = builder.AddProject<Projects.Catalog_Api>(ResourceNames.CatalogA
     .WithReference(catalogDb).WaitForCompletion(migrator)
     .WithReference(messaging).WaitFor(messaging)
     .WithRabbitMQScaleRule(messaging, QueueNames.CatalogStock)
+    .WithReference(storage).WaitFor(storage)
+    .WithRabbitMQScaleRule(messaging, QueueNames.CatalogPhotos)
     .WithEnvironment("Operator__Key", operatorKey);
+
+builder.AddProject<Projects.PhotoProcessor>(ResourceNames.PhotoProcessor)
+    .WithRestartOnExit()
+    .WithHttpHealthCheck("/health")
+    .WithReferenceEnvironment(DotNetReferences)
+    .WithReference(storage).WaitFor(storage)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithAzureQueueScaleRule(storage, PhotoStorage.EventsQueue);
 
 var basketApi = builder.AddProject<Projects.Basket_Api>(ResourceNames.BasketApi)
     .WithRestartOnExit()
@@ -72,6 +87,7 @@ builder.AddProject<Projects.WebFrontend>(ResourceNames.WebFrontend)
     .WithHttpHealthCheck("/health")
     .WithReferenceEnvironment(DotNetReferences)
     .WithReference(catalogApi).WaitFor(catalogApi)
+    .WithReference(storage)
     .WithReference(basketApi)
     .WithReference(orderingWorker)
     .WithEnvironment("BuyerTokens__Key", buyerTokenKey);

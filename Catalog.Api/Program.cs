@@ -25,6 +25,7 @@ app.MapDefaultEndpoints();
 app.MapCatalogApi();
 app.MapCatalogImagesApi();
 app.MapCatalogOperatorApi();
+app.MapCatalogPhotosApi();
 
 await app.RunAsync();
 return 0;

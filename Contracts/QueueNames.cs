@@ -7,6 +7,9 @@ public static class QueueNames
     /// <summary>Catalog.Api: <see cref="ReserveStock"/> and <see cref="ReleaseStock"/>.</summary>
     public const string CatalogStock = "catalog-stock";
 
+    /// <summary>Catalog.Api: <see cref="ProductPhotoProcessed"/> and <see cref="ProductPhotoRejected"/>.</summary>
+    public const string CatalogPhotos = "catalog-photos";
+
     /// <summary>Ordering.Worker: the order workflow's events.</summary>
     public const string Ordering = "ordering";
 }

@@ -8,12 +8,14 @@ public static class ResourceNames
     public const string OrderingDatabase = "orderingdb";
     public const string Cache = "cache";
     public const string Messaging = "messaging";
+    public const string Storage = "storage";
 
     public const string CatalogApi = "catalog-api";
     public const string BasketApi = "basket-api";
     public const string OrderingWorker = "ordering-worker";
     public const string WebFrontend = "webfrontend";
     public const string Migrator = "migrator";
+    public const string PhotoProcessor = "photo-processor";
 
     /// <summary>Every database the migrator brings up to date.</summary>
     public static readonly IReadOnlyList<string> Databases = [CatalogDatabase, OrderingDatabase];

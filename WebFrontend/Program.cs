@@ -22,6 +22,7 @@ app.UseFriendlyAntiforgeryFailures();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapProductImages();
+app.MapProductPhotos();
 app.MapOrderStatus();
 app.MapOperatorEndpoints();
 app.MapRazorComponents<App>();

@@ -15,6 +15,9 @@ param connectionStringsCatalogdb string
 param connectionStringsMessaging string
 
 @secure()
+param connectionStringsStorage string
+
+@secure()
 param operatorKey string
 
 @secure()
@@ -99,6 +102,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           value: connectionStringsMessaging
         }
         {
+          name: 'connectionstrings-storage'
+          value: connectionStringsStorage
+        }
+        {
           name: 'operator-key'
           value: operatorKey
         }
@@ -147,6 +154,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               secretRef: 'connectionstrings-messaging'
             }
             {
+              name: 'ConnectionStrings__storage'
+              secretRef: 'connectionstrings-storage'
+            }
+            {
               name: 'Operator__Key'
               secretRef: 'operator-key'
             }
@@ -172,6 +183,24 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               type: 'rabbitmq'
               metadata: {
                 queueName: 'catalog-stock'
+                mode: 'QueueLength'
+                value: '20'
+                protocol: 'amqp'
+              }
+              auth: [
+                {
+                  secretRef: 'messaging-amqp-url'
+                  triggerParameter: 'host'
+                }
+              ]
+            }
+          }
+          {
+            name: 'queue-catalog-photos'
+            custom: {
+              type: 'rabbitmq'
+              metadata: {
+                queueName: 'catalog-photos'
                 mode: 'QueueLength'
                 value: '20'
                 protocol: 'amqp'

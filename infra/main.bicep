@@ -21,6 +21,9 @@ param migratorExists bool = false
 @description('Whether catalog-api exists already (azd sets SERVICE_CATALOG_API_RESOURCE_EXISTS before each provision).')
 param catalogApiExists bool = false
 
+@description('Whether photo-processor exists already (azd sets SERVICE_PHOTO_PROCESSOR_RESOURCE_EXISTS before each provision).')
+param photoProcessorExists bool = false
+
 @description('Whether basket-api exists already (azd sets SERVICE_BASKET_API_RESOURCE_EXISTS before each provision).')
 param basketApiExists bool = false
 
@@ -108,6 +111,12 @@ resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   tags: tags
 }
 
+// The account of 'storage', for its key.
+resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  scope: rg
+  name: 'st${resourceToken}'
+}
+
 // The database of 'cache', for its access key.
 resource cacheDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-04-01' existing = {
   scope: rg
@@ -164,6 +173,16 @@ module messaging 'messaging.bicep' = {
   }
 }
 
+module storage 'storage.bicep' = {
+  scope: rg
+  name: 'storage'
+  params: {
+    location: location
+    tags: tags
+    name: 'st${resourceToken}'
+  }
+}
+
 module migrator 'migrator.bicep' = {
   scope: rg
   name: 'migrator'
@@ -192,12 +211,30 @@ module catalogApi 'catalog-api.bicep' = {
     minReplicas: serviceMinReplicas
     connectionStringsCatalogdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=catalogdb;Ssl Mode=Require;Maximum Pool Size=3'
     connectionStringsMessaging: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
+    connectionStringsStorage: 'DefaultEndpointsProtocol=https;AccountName=${storage.outputs.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${az.environment().suffixes.storage}'
     operatorKey: operatorKey
     messagingAmqpUrl: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
   }
   dependsOn: [
     migrator
   ]
+}
+
+module photoProcessor 'photo-processor.bicep' = {
+  scope: rg
+  name: 'photo-processor'
+  params: {
+    location: location
+    tags: tags
+    environmentId: environment.outputs.environmentId
+    identityId: environment.outputs.identityId
+    registryEndpoint: environment.outputs.registryEndpoint
+    exists: photoProcessorExists
+    minReplicas: serviceMinReplicas
+    connectionStringsStorage: 'DefaultEndpointsProtocol=https;AccountName=${storage.outputs.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${az.environment().suffixes.storage}'
+    connectionStringsMessaging: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
+    storageConnection: 'DefaultEndpointsProtocol=https;AccountName=${storage.outputs.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${az.environment().suffixes.storage}'
+  }
 }
 
 module basketApi 'basket-api.bicep' = {
@@ -252,6 +289,7 @@ module webfrontend 'webfrontend.bicep' = {
     minReplicas: serviceMinReplicas
     environmentName: environment.outputs.environmentName
     storageName: take('stwebfrontend${resourceToken}', 24)
+    connectionStringsStorage: 'DefaultEndpointsProtocol=https;AccountName=${storage.outputs.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${az.environment().suffixes.storage}'
     buyerTokensKey: buyerTokenKey
   }
   dependsOn: [

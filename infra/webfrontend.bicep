@@ -11,6 +11,9 @@ param environmentName string
 param storageName string
 
 @secure()
+param connectionStringsStorage string
+
+@secure()
 param buyerTokensKey string
 
 // Runs until azd deploys the service's own image.
@@ -131,6 +134,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       ]
       secrets: [
         {
+          name: 'connectionstrings-storage'
+          value: connectionStringsStorage
+        }
+        {
           name: 'buyertokens-key'
           value: buyerTokensKey
         }
@@ -173,6 +180,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'services__catalog-api__https__0'
               value: 'https://catalog-api'
+            }
+            {
+              name: 'ConnectionStrings__storage'
+              secretRef: 'connectionstrings-storage'
             }
             {
               name: 'services__basket-api__http__0'

@@ -38,3 +38,15 @@ missing_server_packages() {
   has_program redis-server || echo redis-server
   has_program rabbitmq-server /usr/lib/rabbitmq/bin || echo rabbitmq-server
 }
+
+# Azurite (Azure Storage's emulator) from npm, into the folder the app host looks in
+# (Hosting/Azurite/AzuriteLocalProcessExtensions.cs); installs Node.js and npm first when they are missing.
+azurite_folder="${XDG_DATA_HOME:-$HOME/.local/share}/shop-tools/azurite"
+install_azurite() {
+  has_program azurite "$azurite_folder/node_modules/.bin" && return 0
+  # shellcheck disable=SC2046
+  install_packages $(has_program node || echo nodejs) $(has_program npm || echo npm)
+  echo "Installing azurite 3.35.0 (npm) into $azurite_folder…"
+  mkdir -p "$azurite_folder"
+  npm install --prefix "$azurite_folder" --no-audit --no-fund --loglevel=error azurite@3.35.0 >/dev/null
+}

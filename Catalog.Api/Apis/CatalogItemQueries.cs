@@ -13,7 +13,8 @@ internal static class CatalogItemQueries
 {
     private static readonly Expression<Func<Product, CatalogItemResponse>> _toResponse = product => new CatalogItemResponse(
         product.Id, product.Name, product.Description, product.Price,
-        product.BrandId, product.Brand.Name, product.TypeId, product.Type.Name, product.AvailableStock);
+        product.BrandId, product.Brand.Name, product.TypeId, product.Type.Name, product.AvailableStock,
+                    product.PhotoVersion, product.PhotoStatus);
 
     public static readonly Func<CatalogContext, int, CancellationToken, Task<CatalogItemResponse?>> ByIdAsync =
         EF.CompileAsyncQuery((CatalogContext context, int id, CancellationToken _) =>
@@ -52,7 +53,8 @@ internal static class CatalogItemQueries
             .Select(product => new PageRow(
                 new CatalogItemResponse(
                     product.Id, product.Name, product.Description, product.Price,
-                    product.BrandId, product.Brand.Name, product.TypeId, product.Type.Name, product.AvailableStock),
+                    product.BrandId, product.Brand.Name, product.TypeId, product.Type.Name, product.AvailableStock,
+                    product.PhotoVersion, product.PhotoStatus),
                 context.Products.LongCount(other => (brandId == null || other.BrandId == brandId) && (typeId == null || other.TypeId == typeId)))));
 
     /// <summary>Searching, compiled once too: the words arrive as tsquery parameters (<see cref="SearchTerms"/>), so
@@ -80,7 +82,8 @@ internal static class CatalogItemQueries
             .Select(product => new PageRow(
                 new CatalogItemResponse(
                     product.Id, product.Name, product.Description, product.Price,
-                    product.BrandId, product.Brand.Name, product.TypeId, product.Type.Name, product.AvailableStock),
+                    product.BrandId, product.Brand.Name, product.TypeId, product.Type.Name, product.AvailableStock,
+                    product.PhotoVersion, product.PhotoStatus),
                 context.Products.LongCount(other => (brandId == null || other.BrandId == brandId) && (typeId == null || other.TypeId == typeId)
                     && EF.Property<NpgsqlTsVector>(other, ProductEntityTypeConfiguration.SearchVector).Matches(everyWord)))));
 

@@ -11,4 +11,5 @@ namespace Shop.Catalog.Api.Apis;
 [JsonSerializable(typeof(List<CatalogReferenceResponse>))]
 [JsonSerializable(typeof(CatalogItemRequest))]
 [JsonSerializable(typeof(StockRequest))]
+[JsonSerializable(typeof(PhotoStatusResponse))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext;

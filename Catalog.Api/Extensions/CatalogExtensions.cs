@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,6 +55,7 @@ public static class CatalogExtensions
             bus.DisableUsageTelemetry();
             bus.AddConsumer<ReserveStockConsumer>();
             bus.AddConsumer<ReleaseStockConsumer>();
+            bus.AddConsumer<ProductPhotoConsumer>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(RequiredConnectionString(context, ResourceNames.Messaging)));
@@ -65,8 +67,12 @@ public static class CatalogExtensions
                     endpoint.ConfigureConsumer<ReserveStockConsumer>(context);
                     endpoint.ConfigureConsumer<ReleaseStockConsumer>(context);
                 });
+                rabbit.ReceiveEndpoint(QueueNames.CatalogPhotos, endpoint => endpoint.ConfigureConsumer<ProductPhotoConsumer>(context));
             });
         });
+
+        // Resolved by the photo upload only: a catalog without photo storage serves everything else.
+        builder.Services.AddSingleton(services => new BlobServiceClient(RequiredConnectionString(services, ResourceNames.Storage)));
 
         builder.AddReceiveEndpointWatchdog();
 

@@ -20,4 +20,15 @@ public sealed class Product
     public int TypeId { get; set; }
 
     public ProductType Type { get; set; } = null!;
+
+    /// <summary>The content hash of the photo the shop shows; null while the product has none (the generated picture).</summary>
+    public string? PhotoVersion { get; set; }
+
+    /// <summary>The latest upload, whose status <see cref="PhotoStatus"/> follows.</summary>
+    public Guid? PhotoUploadId { get; set; }
+
+    public string? PhotoStatus { get; set; }
+
+    /// <summary>Why the latest upload was rejected, for the operator.</summary>
+    public string? PhotoRejection { get; set; }
 }

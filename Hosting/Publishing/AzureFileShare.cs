@@ -6,7 +6,6 @@ namespace Shop.Hosting.Publishing;
 /// that every replica of every revision of an app mounts the same folder.</summary>
 internal static class AzureFileShare
 {
-    private const string StorageApiVersion = "2023-05-01";
 
     /// <summary>Declares the share <paramref name="shareName"/> in the app's module and returns the name under which the
     /// environment knows it (a volume's <c>storageName</c>).</summary>
@@ -18,28 +17,14 @@ internal static class AzureFileShare
         var accountName = module.Pass("storageName", "string", new BicepExpression(
             $"take({BicepExpression.Interpolate($"st{app.Name.Replace("-", "", StringComparison.Ordinal)}", deployment.ResourceToken)}, 24)"));
 
-        var storage = module.File.Add(new BicepResource("storage", $"Microsoft.Storage/storageAccounts@{StorageApiVersion}", new BicepObject
-        {
-            ["name"] = accountName,
-            ["location"] = module.Location,
-            ["tags"] = module.Tags,
-            ["kind"] = "StorageV2",
-            ["sku"] = new BicepObject { ["name"] = "Standard_LRS" },
-            ["properties"] = new BicepObject
-            {
-                ["minimumTlsVersion"] = "TLS1_2",
-                ["allowBlobPublicAccess"] = false,
-                ["supportsHttpsTrafficOnly"] = true,
-                // The environment mounts the share over SMB with the account key.
-                ["allowSharedKeyAccess"] = true,
-            },
-        }));
-        var files = module.File.Add(new BicepResource("files", $"Microsoft.Storage/storageAccounts/fileServices@{StorageApiVersion}", new BicepObject
+        // The environment mounts the share over SMB with the account key.
+        var storage = StorageAccount.Add(module, "storage", accountName, new BicepObject { ["allowSharedKeyAccess"] = true });
+        var files = module.File.Add(new BicepResource("files", $"Microsoft.Storage/storageAccounts/fileServices@{StorageAccount.ApiVersion}", new BicepObject
         {
             ["parent"] = storage,
             ["name"] = "default",
         }));
-        var share = module.File.Add(new BicepResource("share", $"Microsoft.Storage/storageAccounts/fileServices/shares@{StorageApiVersion}", new BicepObject
+        var share = module.File.Add(new BicepResource("share", $"Microsoft.Storage/storageAccounts/fileServices/shares@{StorageAccount.ApiVersion}", new BicepObject
         {
             ["parent"] = files,
             ["name"] = shareName,

@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Shop.Hosting.Azurite;
 using Shop.Hosting.Postgres;
 using Shop.Hosting.Projects;
 using Shop.Hosting.Publishing.Bicep;
@@ -36,6 +37,7 @@ public abstract class AzureResourceDeployment
         PostgresDatabaseResource database => new PostgresDatabaseAzureDeployment(database),
         RedisResource redis => new RedisAzureDeployment(redis),
         RabbitMQServerResource rabbit => new RabbitMQAzureDeployment(rabbit),
+        AzuriteResource storage => new StorageAzureDeployment(storage),
         _ => throw new InvalidOperationException(
             $"Resource '{resource.Name}' ({resource.GetType().Name}) cannot be deployed to Azure: the publisher knows no deployment for its kind."),
     };

@@ -1,4 +1,6 @@
+using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.DataProtection;
+using Shop.Contracts;
 using Shop.Security;
 using Shop.WebFrontend.Identity;
 using Shop.WebFrontend.Services;
@@ -21,6 +23,10 @@ public static class WebFrontendExtensions
         builder.Services.AddSingleton<BuyerCookie>();
         builder.Services.AddScoped<BasketSummary>();
         builder.Services.AddTransient<BuyerTokenHandler>();
+        // Resolved by the photo endpoint only: a frontend without photo storage serves everything else.
+        builder.Services.AddSingleton(services => new BlobServiceClient(
+            services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.Storage)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.Storage} is not configured.")));
         builder.Services.AddHttpClient<CatalogClient>(client => client.BaseAddress = CatalogClient.BaseAddress);
         builder.Services.AddHttpClient<BasketClient>(client => client.BaseAddress = BasketClient.BaseAddress)
             .AddHttpMessageHandler<BuyerTokenHandler>();

@@ -1,7 +1,8 @@
 namespace Shop.WebFrontend.Services;
 
 /// <summary>A catalog item as Catalog.Api returns it. The frontend shows its image through its own proxy
-/// (<see cref="Endpoints.ProductImagesEndpoint"/>), so <c>imageUrl</c> is not read.</summary>
+/// (<see cref="Endpoints.ProductImagesEndpoint"/>), so <c>imageUrl</c> is not read; a product with a photo
+/// (<see cref="PhotoVersion"/>) shows that instead (<see cref="Endpoints.ProductPhotosEndpoint"/>).</summary>
 public sealed record CatalogItem(
     int Id,
     string Name,
@@ -11,7 +12,8 @@ public sealed record CatalogItem(
     string Brand,
     int TypeId,
     string Type,
-    int AvailableStock)
+    int AvailableStock,
+    string? PhotoVersion = null)
 {
     public StockLevel Stock => StockLevels.Of(AvailableStock);
 }

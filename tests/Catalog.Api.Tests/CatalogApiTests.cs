@@ -27,7 +27,7 @@ public sealed class CatalogApiTests(CatalogServersFixture servers) : IAsyncLifet
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
 
         var item = page.GetProperty("data")[0];
-        string[] fields = ["id", "name", "description", "price", "brandId", "brand", "typeId", "type", "availableStock", "imageUrl"];
+        string[] fields = ["id", "name", "description", "price", "brandId", "brand", "typeId", "type", "availableStock", "imageUrl", "photoVersion", "photoStatus"];
         Assert.Equal(fields.Order(), item.EnumerateObject().Select(property => property.Name).Order());
         Assert.Equal($"/api/catalog/items/{item.GetProperty("id").GetInt32()}/image", item.GetProperty("imageUrl").GetString());
     }

@@ -10,7 +10,7 @@ namespace Shop.Publishing.Tests;
 /// <summary>What the compiled ARM template deploys, checked against the app model it came from.</summary>
 public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassFixture<ShopDeployment>
 {
-    private static readonly string[] _projects = ["basket-api", "catalog-api", "ordering-worker", "webfrontend"];
+    private static readonly string[] _projects = ["basket-api", "catalog-api", "ordering-worker", "photo-processor", "webfrontend"];
 
     // Projects that others wait for to complete (WaitForCompletion), and those that wait for them.
     private static readonly string[] _jobs = ["migrator"];
@@ -18,7 +18,7 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
 
     // The queues the services consume, by consumer.
     private static readonly (string Project, string Queue)[] _consumedQueues =
-        [("catalog-api", "catalog-stock"), ("ordering-worker", "ordering")];
+        [("catalog-api", "catalog-photos"), ("catalog-api", "catalog-stock"), ("ordering-worker", "ordering")];
 
     private PublishedProject Published => deployment.Published;
 
@@ -114,7 +114,7 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
         foreach (var project in _projects)
         {
             var rules = Template.App(project)!["properties"]!["template"]!["scale"]!["rules"]!.AsArray().Select(r => r!).ToList();
-            var queueRules = rules.Where(r => r["custom"] is not null).ToList();
+            var queueRules = rules.Where(r => r["custom"]?["type"]?.GetValue<string>() == "rabbitmq").ToList();
             Assert.Equal(consumed.Where(c => c.Project == project).Select(c => c.Queue).Order(), queueRules.Select(r => Text(r["custom"]!["metadata"]!["queueName"])).Order());
             foreach (var rule in queueRules.Select(r => r["custom"]!))
             {

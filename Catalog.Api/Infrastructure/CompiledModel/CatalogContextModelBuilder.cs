@@ -15,7 +15,7 @@ namespace Shop.Catalog.Api.Infrastructure.CompiledModel
     public partial class CatalogContextModel
     {
         private CatalogContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f52de48d-543e-434c-9760-37ca98888396"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("10284a68-c014-40ec-8ddd-a4346bf0fbdd"), entityTypeCount: 4)
         {
         }
 

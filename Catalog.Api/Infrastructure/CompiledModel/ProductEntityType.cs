@@ -22,7 +22,7 @@ namespace Shop.Catalog.Api.Infrastructure.CompiledModel
                 "Shop.Catalog.Api.Model.Product",
                 typeof(Product),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 12,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -74,6 +74,42 @@ namespace Shop.Catalog.Api.Infrastructure.CompiledModel
                 maxLength: 100);
             name.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             name.AddAnnotation("Relational:ColumnName", "name");
+
+            var photoRejection = runtimeEntityType.AddProperty(
+                "PhotoRejection",
+                typeof(string),
+                propertyInfo: typeof(Product).GetProperty("PhotoRejection", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Product).GetField("<PhotoRejection>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            photoRejection.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            photoRejection.AddAnnotation("Relational:ColumnName", "photo_rejection");
+
+            var photoStatus = runtimeEntityType.AddProperty(
+                "PhotoStatus",
+                typeof(string),
+                propertyInfo: typeof(Product).GetProperty("PhotoStatus", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Product).GetField("<PhotoStatus>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            photoStatus.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            photoStatus.AddAnnotation("Relational:ColumnName", "photo_status");
+
+            var photoUploadId = runtimeEntityType.AddProperty(
+                "PhotoUploadId",
+                typeof(Guid?),
+                propertyInfo: typeof(Product).GetProperty("PhotoUploadId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Product).GetField("<PhotoUploadId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            photoUploadId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            photoUploadId.AddAnnotation("Relational:ColumnName", "photo_upload_id");
+
+            var photoVersion = runtimeEntityType.AddProperty(
+                "PhotoVersion",
+                typeof(string),
+                propertyInfo: typeof(Product).GetProperty("PhotoVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Product).GetField("<PhotoVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            photoVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            photoVersion.AddAnnotation("Relational:ColumnName", "photo_version");
 
             var price = runtimeEntityType.AddProperty(
                 "Price",

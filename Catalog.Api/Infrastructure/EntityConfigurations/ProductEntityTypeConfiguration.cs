@@ -21,6 +21,10 @@ internal sealed class ProductEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Property(p => p.AvailableStock).HasColumnName("available_stock");
         builder.Property(p => p.BrandId).HasColumnName("brand_id");
         builder.Property(p => p.TypeId).HasColumnName("type_id");
+        builder.Property(p => p.PhotoVersion).HasColumnName("photo_version");
+        builder.Property(p => p.PhotoUploadId).HasColumnName("photo_upload_id");
+        builder.Property(p => p.PhotoStatus).HasColumnName("photo_status");
+        builder.Property(p => p.PhotoRejection).HasColumnName("photo_rejection");
         builder.HasOne(p => p.Brand).WithMany().HasForeignKey(p => p.BrandId);
         builder.HasOne(p => p.Type).WithMany().HasForeignKey(p => p.TypeId);
 

@@ -1,0 +1,64 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Net.Http.Headers;
+using Shop.Contracts;
+
+namespace Shop.WebFrontend.Endpoints;
+
+/// <summary>Product photos' sizes through the frontend (the only public endpoint), read from the photos container. A
+/// size's name holds the hash of its photo (<see cref="PhotoSizes"/>), so its content never changes: the name is a
+/// strong ETag and browsers and CDNs may keep it for a year without asking again.</summary>
+public static class ProductPhotosEndpoint
+{
+    private const string CacheControl = "public, max-age=31536000, immutable";
+
+    public static string PathFor(string version, int width, string extension) => $"/catalog/photos/{PhotoSizes.BlobName(version, width, extension)}";
+
+    public static IEndpointRouteBuilder MapProductPhotos(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/catalog/photos/{name}", GetPhotoAsync).WithName("ProductPhoto").ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task GetPhotoAsync(string name, HttpContext context, BlobServiceClient storage)
+    {
+        // A photo is not a page: a missing one stays a bare 404 instead of becoming the HTML error page.
+        context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+        if (!PhotoSizes.IsBlobName(name))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var etag = new EntityTagHeaderValue($"\"{name}\"");
+        var response = context.Response;
+        if (EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var requested)
+            && requested.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: true)))
+        {
+            SetCachingHeaders(response, etag);
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        try
+        {
+            var blob = await storage.GetBlobContainerClient(PhotoStorage.PhotosContainer).GetBlobClient(name).DownloadStreamingAsync(cancellationToken: context.RequestAborted);
+            SetCachingHeaders(response, etag);
+            response.ContentType = name.EndsWith(".webp", StringComparison.Ordinal) ? "image/webp" : "image/jpeg";
+            response.ContentLength = blob.Value.Details.ContentLength;
+            response.Headers.XContentTypeOptions = "nosniff";
+            await blob.Value.Content.CopyToAsync(response.Body, context.RequestAborted);
+        }
+        catch (RequestFailedException exception) when (exception.Status == StatusCodes.Status404NotFound)
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+
+    private static void SetCachingHeaders(HttpResponse response, EntityTagHeaderValue etag)
+    {
+        response.Headers.ETag = etag.ToString();
+        response.Headers.CacheControl = CacheControl;
+    }
+}
