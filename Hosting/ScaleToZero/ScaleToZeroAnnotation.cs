@@ -15,6 +15,12 @@ public sealed class ScaleToZeroAnnotation(EndpointAnnotation @public, EndpointAn
     /// <summary>The state the dashboard shows for a service stopped for being idle.</summary>
     public const string ScaledToZeroState = "Scaled to zero";
 
+    /// <summary>The resource property (in the dashboard's details) counting the service's wakes in this run.</summary>
+    public const string WakesProperty = "scale-to-zero.wakes";
+
+    /// <summary>The resource property telling when and why the service last woke, and how long it took.</summary>
+    public const string LastWakeProperty = "scale-to-zero.last-wake";
+
     public EndpointAnnotation Public { get; } = @public;
 
     public EndpointAnnotation Service { get; } = service;

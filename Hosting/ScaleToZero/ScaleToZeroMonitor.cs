@@ -14,6 +14,7 @@ internal sealed class ScaleToZeroMonitor(ScaleToZeroOptions options, IHostApplic
     private readonly Dictionary<RabbitMQServerResource, QueueLengths> _brokers = [];
     private ServiceActivator? _activator;
     private Task? _loop;
+    private Task? _stops;
 
     public IReadOnlyList<ScaledService> Services => _services;
 
@@ -41,6 +42,11 @@ internal sealed class ScaleToZeroMonitor(ScaleToZeroOptions options, IHostApplic
         if (_loop is not null)
         {
             await _loop;
+        }
+
+        if (_stops is not null)
+        {
+            await _stops;
         }
 
         if (_activator is not null)
@@ -76,14 +82,27 @@ internal sealed class ScaleToZeroMonitor(ScaleToZeroOptions options, IHostApplic
                 foreach (var service in _services)
                 {
                     await service.ReconcileAsync();
-                    // Not awaited: a stop takes seconds, and the other services' ticks must not wait for it.
-                    _ = service.StopIfIdleAsync();
+                }
+
+                // Not awaited, so that a stop (seconds) does not hold up the queue polls that wake services; one stop at
+                // a time, so that services going idle together do not load the machine all at once.
+                if (_stops is not { IsCompleted: false })
+                {
+                    _stops = StopIdleServicesAsync();
                 }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // The app host is stopping.
+        }
+    }
+
+    private async Task StopIdleServicesAsync()
+    {
+        foreach (var service in _services)
+        {
+            await service.StopIfIdleAsync();
         }
     }
 

@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Shop.Contracts;
@@ -22,6 +23,10 @@ internal sealed partial class ScaledService(
     TimeProvider time,
     ILogger logger) : IDisposable
 {
+    // Set in the async flow of this mode's own Stop command, so that an operator's Stop arriving meanwhile is still
+    // told apart.
+    private static readonly AsyncLocal<ScaledService?> _idleStopOf = new();
+
     private readonly Lock _gate = new();
 
     // Stops and wakes one after the other: a request arriving during an idle stop waits for it, then wakes the service.
@@ -31,6 +36,7 @@ internal sealed partial class ScaledService(
     private long _lastActivity = time.GetTimestamp();
     private Task? _wake;
     private string? _resourceId;
+    private int _wakes;
 
     public string Name => project.Name;
 
@@ -120,10 +126,12 @@ internal sealed partial class ScaledService(
     {
         _resourceId ??= (await notifications.WaitForResourceAsync(Name, _ => true, lifetime.ApplicationStopping)).ResourceId;
         var running = IsRunning();
+        var healthy = running && IsHealthy();
         bool showAtZero;
         lock (_gate)
         {
-            if (_phase == ServicePhase.Running && !running)
+            // Starting (or waiting for its dependencies to start) is not being idle.
+            if (_phase == ServicePhase.Running && !healthy)
             {
                 _lastActivity = time.GetTimestamp();
             }
@@ -167,15 +175,29 @@ internal sealed partial class ScaledService(
                 _phase = ServicePhase.Stopping;
             }
 
-            var result = await commands.ExecuteCommandAsync(project, KnownResourceCommands.StopCommand, stopping);
-            if (!result.Success)
+            _idleStopOf.Value = this;
+            ExecuteCommandResult result;
+            try
             {
+                result = await commands.ExecuteCommandAsync(project, KnownResourceCommands.StopCommand, stopping);
+            }
+            finally
+            {
+                _idleStopOf.Value = null;
+            }
+
+            if (result.Success)
+            {
+                await notifications.WaitForResourceAsync(Name, e => e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), stopping);
+            }
+            else if (!await probe.WaitGoneAsync(ServiceUri, options.WakeTimeout, stopping))
+            {
+                // DCP gives a process some seconds to exit; on a loaded machine a graceful stop can take longer, and
+                // the process is then gone a little later (DCP leaves the state Unknown). Still running: no stop.
                 SetPhase(ServicePhase.Running);
                 LogStopFailed(logger, Name, result.Message);
                 return;
             }
-
-            await notifications.WaitForResourceAsync(Name, e => e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), stopping);
             lock (_gate)
             {
                 if (_phase != ServicePhase.Stopping)
@@ -204,20 +226,19 @@ internal sealed partial class ScaledService(
     /// process is gone already; the dashboard then shows it as stopped, with its Start command.</summary>
     public async Task<ExecuteCommandResult> OnStopCommandAsync(ExecuteCommandContext context, Func<ExecuteCommandContext, Task<ExecuteCommandResult>> execute)
     {
+        if (_idleStopOf.Value == this)
+        {
+            return await execute(context);
+        }
+
         bool wasAtZero;
         lock (_gate)
         {
-            if (_phase == ServicePhase.Stopping)
-            {
-                wasAtZero = false;
-            }
-            else
-            {
-                wasAtZero = _phase == ServicePhase.AtZero;
-                _phase = ServicePhase.HeldDown;
-                LogHeldDown(logger, Name);
-            }
+            wasAtZero = _phase == ServicePhase.AtZero;
+            _phase = ServicePhase.HeldDown;
         }
+
+        LogHeldDown(logger, Name);
 
         if (!wasAtZero)
         {
@@ -258,7 +279,7 @@ internal sealed partial class ScaledService(
     {
         lock (_gate)
         {
-            return _phase == ServicePhase.Running && _inFlight == 0 && time.GetElapsedTime(_lastActivity) >= options.IdleTime && IsRunning();
+            return _phase == ServicePhase.Running && _inFlight == 0 && time.GetElapsedTime(_lastActivity) >= options.IdleTime && IsRunning() && IsHealthy();
         }
     }
 
@@ -321,6 +342,7 @@ internal sealed partial class ScaledService(
 
             LogWoke(logger, Name, reason, latency.TotalSeconds);
             LogWoke(resourceLogs.GetLogger(ResourceId), Name, reason, latency.TotalSeconds);
+            await ShowWakeAsync(reason, latency);
             await probe.ReportWakeAsync(ServiceUri, latency, trigger, stopping);
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested && Phase == ServicePhase.Waking)
@@ -338,10 +360,29 @@ internal sealed partial class ScaledService(
 
     private bool IsRunning() => State() == KnownResourceStates.Running;
 
+    private bool IsHealthy() =>
+        _resourceId is { } id && notifications.TryGetCurrentState(id, out var current) && current.Snapshot.HealthStatus == HealthStatus.Healthy;
+
     private string? State() => _resourceId is { } id && notifications.TryGetCurrentState(id, out var current) ? current.Snapshot.State?.Text : null;
 
     private Task ShowStateAsync(string state, string style) =>
         notifications.PublishUpdateAsync(project, ResourceId, snapshot => snapshot with { State = new ResourceStateSnapshot(state, style) });
+
+    /// <summary>The last wake and the number of wakes, among the resource's properties in the dashboard.</summary>
+    private Task ShowWakeAsync(string reason, TimeSpan latency)
+    {
+        var wakes = Interlocked.Increment(ref _wakes);
+        var lastWake = $"{time.GetUtcNow():HH:mm:ss} UTC on {reason}, healthy after {latency.TotalSeconds:0.000} s";
+        return notifications.PublishUpdateAsync(project, ResourceId, snapshot => snapshot with
+        {
+            Properties =
+            [
+                .. snapshot.Properties.Where(p => p.Name is not (ScaleToZeroAnnotation.WakesProperty or ScaleToZeroAnnotation.LastWakeProperty)),
+                new ResourcePropertySnapshot(ScaleToZeroAnnotation.WakesProperty, wakes),
+                new ResourcePropertySnapshot(ScaleToZeroAnnotation.LastWakeProperty, lastWake),
+            ],
+        });
+    }
 
     private void Leave()
     {

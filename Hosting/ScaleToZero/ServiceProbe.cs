@@ -50,6 +50,32 @@ internal sealed class ServiceProbe(HttpClient client, TimeProvider time)
         }
     }
 
+    /// <summary>Whether the service stops answering (its process has exited) within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitGoneAsync(Uri service, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var alive = new Uri(service, AlivePath);
+        var started = time.GetTimestamp();
+        while (time.GetElapsedTime(started) < timeout)
+        {
+            try
+            {
+                using var response = await client.GetAsync(alive, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                return true;
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Too busy shutting down to answer: not gone yet.
+            }
+
+            await Task.Delay(_interval * 5, time, cancellationToken);
+        }
+
+        return false;
+    }
+
     /// <summary>One <c>GET /alive</c> carrying <see cref="WakeHeaders"/>; the service records it. A report that does not
     /// arrive loses one sample, nothing else.</summary>
     public async Task ReportWakeAsync(Uri service, TimeSpan latency, string trigger, CancellationToken cancellationToken)
