@@ -320,16 +320,9 @@ internal sealed partial class ScaledService(
                 _phase = ServicePhase.Waking;
             }
 
-            var result = await commands.ExecuteCommandAsync(project, KnownResourceCommands.StartCommand, stopping);
-            if (!result.Success)
-            {
-                SetPhase(ServicePhase.AtZero);
-                throw new DistributedApplicationException($"'{Name}' could not be woken: {result.Message}");
-            }
-
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             deadline.CancelAfter(options.WakeTimeout);
-            await probe.WaitHealthyAsync(ServiceUri, () => Phase == ServicePhase.Waking, deadline.Token);
+            await StartUntilHealthyAsync(deadline.Token);
             var latency = time.GetElapsedTime(triggeredAt);
             lock (_gate)
             {
@@ -355,6 +348,35 @@ internal sealed partial class ScaledService(
         finally
         {
             _transition.Release();
+        }
+    }
+
+    /// <summary>Starts the service and waits for its health check; a start the orchestrator reports failed (seen on a
+    /// loaded machine, where DCP gives up creating the process) is tried again, up to three times in all.</summary>
+    private async Task StartUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await commands.ExecuteCommandAsync(project, KnownResourceCommands.StartCommand, cancellationToken);
+            if (result.Success)
+            {
+                try
+                {
+                    await probe.WaitHealthyAsync(ServiceUri, () => Phase == ServicePhase.Waking && State() != KnownResourceStates.FailedToStart, cancellationToken);
+                    return;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && Phase == ServicePhase.Waking)
+                {
+                    // The orchestrator gave up on this start: try again.
+                }
+            }
+
+            LogStartFailed(logger, Name, attempt, result.Message);
+            if (attempt == 3)
+            {
+                SetPhase(ServicePhase.AtZero);
+                throw new DistributedApplicationException($"'{Name}' could not be woken: {result.Message ?? KnownResourceStates.FailedToStart}");
+            }
         }
     }
 
@@ -401,6 +423,9 @@ internal sealed partial class ScaledService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Resource} stopped by an operator: no request or message wakes it until it is started")]
     private static partial void LogHeldDown(ILogger logger, string resource);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} failed to start on wake attempt {Attempt} ({Reason})")]
+    private static partial void LogStartFailed(ILogger logger, string resource, int attempt, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} could not be stopped for being idle ({Reason})")]
     private static partial void LogStopFailed(ILogger logger, string resource, string? reason);
