@@ -29,6 +29,11 @@ internal sealed class ScaleToZeroMonitor(ScaleToZeroOptions options, IHostApplic
             _brokers[broker] = new QueueLengths(broker);
         }
 
+        foreach (var service in _services)
+        {
+            service.WaitsFor([.. _services.Where(other => service.Awaits(other))]);
+        }
+
         _activator = new ServiceActivator(_services);
         await _activator.StartAsync(cancellationToken);
     }

@@ -35,6 +35,7 @@ internal sealed partial class ScaledService(
     private int _inFlight;
     private long _lastActivity = time.GetTimestamp();
     private Task? _wake;
+    private IReadOnlyList<ScaledService> _awaited = [];
     private string? _resourceId;
     private int _wakes;
 
@@ -100,6 +101,10 @@ internal sealed partial class ScaledService(
             await wake.WaitAsync(cancellationToken);
         }
     }
+
+    /// <summary>Whether Aspire starts this service only once <paramref name="other"/> is healthy.</summary>
+    public bool Awaits(ScaledService other) =>
+        project.Annotations.OfType<WaitAnnotation>().Any(w => w.Resource.Name == other.Name && w.WaitType == WaitType.WaitUntilHealthy);
 
     /// <summary>What the broker said of a queue the service consumes: messages waiting wake it, and keep it awake.</summary>
     public void OnQueueLength(string queue, uint? waiting)
@@ -222,48 +227,6 @@ internal sealed partial class ScaledService(
         }
     }
 
-    /// <summary>A Stop command: this mode's own idle stop, or an operator's, which holds the service down. At zero the
-    /// process is gone already; the dashboard then shows it as stopped, with its Start command.</summary>
-    public async Task<ExecuteCommandResult> OnStopCommandAsync(ExecuteCommandContext context, Func<ExecuteCommandContext, Task<ExecuteCommandResult>> execute)
-    {
-        if (_idleStopOf.Value == this)
-        {
-            return await execute(context);
-        }
-
-        bool wasAtZero;
-        lock (_gate)
-        {
-            wasAtZero = _phase == ServicePhase.AtZero;
-            _phase = ServicePhase.HeldDown;
-        }
-
-        LogHeldDown(logger, Name);
-
-        if (!wasAtZero)
-        {
-            return await execute(context);
-        }
-
-        await ShowStateAsync(KnownResourceStates.Exited, KnownResourceStateStyles.Info);
-        return CommandResults.Success();
-    }
-
-    /// <summary>A Start command: an operator's (or the restarter's) ends a hold or a stay at zero; a wake's is its own.</summary>
-    public Task<ExecuteCommandResult> OnStartCommandAsync(ExecuteCommandContext context, Func<ExecuteCommandContext, Task<ExecuteCommandResult>> execute)
-    {
-        lock (_gate)
-        {
-            if (_phase is ServicePhase.AtZero or ServicePhase.HeldDown)
-            {
-                _phase = ServicePhase.Running;
-                _lastActivity = time.GetTimestamp();
-            }
-        }
-
-        return execute(context);
-    }
-
     private ServicePhase Phase
     {
         get
@@ -292,94 +255,6 @@ internal sealed partial class ScaledService(
         }
     }
 
-    /// <summary>The wake under way, or a new one: every request and message arriving meanwhile waits for the same.</summary>
-    private Task WakeOnce(string reason, string trigger, long triggeredAt)
-    {
-        if (_wake is not { IsCompleted: false })
-        {
-            // Run apart: the wake takes this lock itself.
-            _wake = Task.Run(() => WakeAsync(reason, trigger, triggeredAt));
-        }
-
-        return _wake;
-    }
-
-    private async Task WakeAsync(string reason, string trigger, long triggeredAt)
-    {
-        var stopping = lifetime.ApplicationStopping;
-        await _transition.WaitAsync(stopping);
-        try
-        {
-            lock (_gate)
-            {
-                if (_phase != ServicePhase.AtZero)
-                {
-                    return;
-                }
-
-                _phase = ServicePhase.Waking;
-            }
-
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            deadline.CancelAfter(options.WakeTimeout);
-            await StartUntilHealthyAsync(deadline.Token);
-            var latency = time.GetElapsedTime(triggeredAt);
-            lock (_gate)
-            {
-                if (_phase == ServicePhase.Waking)
-                {
-                    _phase = ServicePhase.Running;
-                    _lastActivity = time.GetTimestamp();
-                }
-            }
-
-            LogWoke(logger, Name, reason, latency.TotalSeconds);
-            LogWoke(resourceLogs.GetLogger(ResourceId), Name, reason, latency.TotalSeconds);
-            await ShowWakeAsync(reason, latency);
-            await probe.ReportWakeAsync(ServiceUri, latency, trigger, stopping);
-        }
-        catch (OperationCanceledException) when (!stopping.IsCancellationRequested && Phase == ServicePhase.Waking)
-        {
-            // Started, but not healthy within the wake timeout: running as far as this mode is concerned, so the next
-            // request tries it rather than start it again.
-            SetPhase(ServicePhase.Running);
-            throw;
-        }
-        finally
-        {
-            _transition.Release();
-        }
-    }
-
-    /// <summary>Starts the service and waits for its health check; a start the orchestrator reports failed (seen on a
-    /// loaded machine, where DCP gives up creating the process) is tried again, up to three times in all.</summary>
-    private async Task StartUntilHealthyAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var result = await commands.ExecuteCommandAsync(project, KnownResourceCommands.StartCommand, cancellationToken);
-            if (result.Success)
-            {
-                try
-                {
-                    await probe.WaitHealthyAsync(ServiceUri, () => Phase == ServicePhase.Waking && State() != KnownResourceStates.FailedToStart, cancellationToken);
-                    return;
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && Phase == ServicePhase.Waking)
-                {
-                    // The orchestrator gave up on this start: try again.
-                }
-            }
-
-            LogStartFailed(logger, Name, attempt, result.Message);
-            if (attempt == 3)
-            {
-                SetPhase(ServicePhase.AtZero);
-                throw new DistributedApplicationException($"'{Name}' could not be woken: {result.Message ?? KnownResourceStates.FailedToStart}");
-            }
-        }
-    }
-
     private bool IsRunning() => State() == KnownResourceStates.Running;
 
     private bool IsHealthy() =>
@@ -389,22 +264,6 @@ internal sealed partial class ScaledService(
 
     private Task ShowStateAsync(string state, string style) =>
         notifications.PublishUpdateAsync(project, ResourceId, snapshot => snapshot with { State = new ResourceStateSnapshot(state, style) });
-
-    /// <summary>The last wake and the number of wakes, among the resource's properties in the dashboard.</summary>
-    private Task ShowWakeAsync(string reason, TimeSpan latency)
-    {
-        var wakes = Interlocked.Increment(ref _wakes);
-        var lastWake = $"{time.GetUtcNow():HH:mm:ss} UTC on {reason}, healthy after {latency.TotalSeconds:0.000} s";
-        return notifications.PublishUpdateAsync(project, ResourceId, snapshot => snapshot with
-        {
-            Properties =
-            [
-                .. snapshot.Properties.Where(p => p.Name is not (ScaleToZeroAnnotation.WakesProperty or ScaleToZeroAnnotation.LastWakeProperty)),
-                new ResourcePropertySnapshot(ScaleToZeroAnnotation.WakesProperty, wakes),
-                new ResourcePropertySnapshot(ScaleToZeroAnnotation.LastWakeProperty, lastWake),
-            ],
-        });
-    }
 
     private void Leave()
     {
@@ -417,15 +276,6 @@ internal sealed partial class ScaledService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Resource} idle for {IdleSeconds:0.0} s (no HTTP request, no message waiting): scaled to zero")]
     private static partial void LogScaledToZero(ILogger logger, string resource, double idleSeconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Resource} woke on {Reason}, healthy after {Seconds:0.000} s")]
-    private static partial void LogWoke(ILogger logger, string resource, string reason, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Resource} stopped by an operator: no request or message wakes it until it is started")]
-    private static partial void LogHeldDown(ILogger logger, string resource);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} failed to start on wake attempt {Attempt} ({Reason})")]
-    private static partial void LogStartFailed(ILogger logger, string resource, int attempt, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} could not be stopped for being idle ({Reason})")]
     private static partial void LogStopFailed(ILogger logger, string resource, string? reason);
