@@ -2,7 +2,9 @@
 # Runs Shop on this machine under the Aspire app host: PostgreSQL, Redis, RabbitMQ, Azurite and the services, and the
 # Aspire dashboard. Where no container runtime answers, installs the three servers with apt-get (and Azurite with npm)
 # when they are missing and runs them as local processes.
-# Options: --no-browser (do not open the dashboard), --state-dir DIR (the servers' data; default ~/.local/share/shop).
+# Options: --no-browser (do not open the dashboard), --state-dir DIR (the servers' data; default ~/.local/share/shop),
+# --scale-to-zero [IDLE] (each service stops after IDLE without a request or a queued message, and the first request
+# or message wakes it, as deployed; IDLE is a time span, default 00:05:00, Container Apps' cooldown).
 # Anything else goes to the app host.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +16,10 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --no-browser) browser=no ;;
     --state-dir) args+=("--LocalServers:DataPath=$(realpath -m "$2")"); shift ;;
+    --scale-to-zero)
+      idle=00:05:00
+      if [[ "${2:-}" =~ ^[0-9.:]+$ ]]; then idle=$2; shift; fi
+      args+=("--ScaleToZero:IdleTime=$idle") ;;
     *) args+=("$1") ;;
   esac
   shift

@@ -5,10 +5,14 @@ using Shop.Hosting.Projects;
 using Shop.Hosting.Publishing;
 using Shop.Hosting.RabbitMQ;
 using Shop.Hosting.Redis;
+using Shop.Hosting.ScaleToZero;
 
 // `publish` writes the azd project (azure.yaml, infra/) through Aspire's publish pipeline instead of running anything.
 var builder = DistributedApplication.CreateBuilder(PublishVerb.Expand(args));
 builder.AddAzdPublisher();
+
+// With ScaleToZero:IdleTime set (./run.sh --scale-to-zero), the services scale to zero and wake as they do deployed.
+builder.AddScaleToZero();
 
 // Containers where a container runtime answers; otherwise the same servers from the machine's packages.
 var postgres = builder.AddPostgres("postgres").WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();

@@ -80,12 +80,13 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
+        builder.Services.AddSingleton<WakeMetrics>();
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(NpgsqlTelemetryName, MassTransitTelemetryName))
+                .AddMeter(NpgsqlTelemetryName, MassTransitTelemetryName, WakeMetrics.MeterName))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
                 .AddHttpClientInstrumentation()
@@ -111,6 +112,20 @@ public static class Extensions
     /// few seconds and would drown what people come to read.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // The scale-to-zero activator reports each wake with one /alive request (see WakeMetrics).
+        if (app.Services.GetService<WakeMetrics>() is { } wakes)
+        {
+            app.Use((context, next) =>
+            {
+                if (context.Request.Path.Equals(AlivePath, StringComparison.OrdinalIgnoreCase))
+                {
+                    wakes.Record(context.Request);
+                }
+
+                return next(context);
+            });
+        }
+
         app.MapHealthChecks(HealthPath).AllowAnonymous().DisableHttpMetrics();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) })
             .AllowAnonymous()

@@ -1,13 +1,16 @@
 using Shop.Bench;
+using Shop.Hosting.ScaleToZero;
 using Shop.Testing;
 
 // dotnet run -c Release --project bench -- [--quick] [throughput] [coldstart] [pipeline]
+// dotnet run -c Release --project bench -- [--quick] --scenario wake   (alone: it runs the system in scale-to-zero mode)
 var quick = args.Contains("--quick");
 string[] all = ["throughput", "coldstart", "pipeline"];
 var chosen = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-if (chosen.Except(all).ToArray() is { Length: > 0 } unknown)
+var wake = chosen.SequenceEqual(["wake"]);
+if (!wake && chosen.Except(all).ToArray() is { Length: > 0 } unknown)
 {
-    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknown)}. Choose from: {string.Join(", ", all)}.");
+    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknown)}. Choose from: {string.Join(", ", all)}, or wake alone.");
     return 2;
 }
 
@@ -16,7 +19,9 @@ var benchFolder = BenchFolder();
 await BenchTools.EnsureInstalledAsync(Path.GetDirectoryName(benchFolder)!);
 Console.WriteLine("Booting the system through the testing builder…");
 var run = System.Diagnostics.Stopwatch.StartNew();
-var builder = await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>();
+var builder = wake
+    ? await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>(dashboard: false, $"--{ScaleToZeroOptions.IdleTimeKey}={WakeScenario.IdleTime}")
+    : await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>();
 BenchContext.Prepare(builder);
 await using var app = await builder.StartAsync(TimeSpan.FromMinutes(3));
 
@@ -24,20 +29,15 @@ var booted = run.Elapsed;
 run.Restart();
 var report = new Report();
 var bench = await BenchContext.CreateAsync(app, quick, report);
-Console.WriteLine("memory at idle");
-MemoryScenario.RecordIdle(bench);
-await using (MemoryScenario.StartSamplingPeaks(bench))
+if (wake)
 {
-    foreach (var scenario in scenarios)
-    {
-        Console.WriteLine($"{scenario} ({run.Elapsed.TotalSeconds:0} s into the run)");
-        await bench.MeasureAsync(scenario, () => scenario switch
-        {
-            "throughput" => ThroughputScenario.RunAsync(bench),
-            "coldstart" => ColdStartScenario.RunAsync(bench),
-            _ => PipelineScenario.RunAsync(bench),
-        });
-    }
+    // Alone, and without memory figures: the services' processes come and go.
+    Console.WriteLine("wake");
+    await bench.MeasureAsync("wake", () => WakeScenario.RunAsync(bench));
+}
+else
+{
+    await MeasureAllAsync(bench, scenarios, run);
 }
 
 Console.WriteLine($"\nMeasured in {(run.Elapsed - PublishedApp.Elapsed).TotalSeconds:0} s, after {booted.TotalSeconds:0} s booting the system"
@@ -51,6 +51,25 @@ foreach (var failure in bench.Failures)
 }
 
 return bench.Failures.Count == 0 ? 0 : 1;
+
+static async Task MeasureAllAsync(BenchContext bench, string[] scenarios, System.Diagnostics.Stopwatch run)
+{
+    Console.WriteLine("memory at idle");
+    MemoryScenario.RecordIdle(bench);
+    await using (MemoryScenario.StartSamplingPeaks(bench))
+    {
+        foreach (var scenario in scenarios)
+        {
+            Console.WriteLine($"{scenario} ({run.Elapsed.TotalSeconds:0} s into the run)");
+            await bench.MeasureAsync(scenario, () => scenario switch
+            {
+                "throughput" => ThroughputScenario.RunAsync(bench),
+                "coldstart" => ColdStartScenario.RunAsync(bench),
+                _ => PipelineScenario.RunAsync(bench),
+            });
+        }
+    }
+}
 
 // bench/, found from the build output (bench/bin/<configuration>/<framework>/) by its project file.
 static string BenchFolder()

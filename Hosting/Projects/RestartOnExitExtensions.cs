@@ -41,58 +41,32 @@ public static class RestartOnExitExtensions
                 $"'{project.Name}' runs to completion (a resource waits for it with WaitForCompletion), so it must not be restarted when it exits: remove WithRestartOnExit from it.")
             : Task.CompletedTask;
 
-    /// <summary>Aspire adds the lifecycle commands (Start, Stop, Restart, Rebuild) when it prepares the resources for its
-    /// orchestrator, after the model is built; each is wrapped here so that the restarter knows which exits were asked
-    /// for. An exit cannot tell: a process stopped from the dashboard ends the same way as one killed by someone else.</summary>
+    /// <summary>Each lifecycle command is wrapped so that the restarter knows which exits were asked for.</summary>
     private static void HoldDownWhileCommandsStopIt(IResource resource)
     {
-        // Aspire's annotation collection takes writes under a lock while the dashboard reads it; the wrapped command
-        // takes the place of the original, so no reader ever sees two commands of one name.
-        var annotations = resource.Annotations;
-        foreach (var command in annotations.OfType<ResourceCommandAnnotation>().ToList())
+        ResourceCommands.Wrap(resource, KnownResourceCommands.StartCommand, execute => async context =>
         {
-            if (HeldDown(command) is { } execute && annotations.IndexOf(command) is var index and >= 0)
-            {
-                annotations[index] = new ResourceCommandAnnotation(
-                    command.Name, command.DisplayName, command.UpdateState, execute, command.DisplayDescription, command.Arguments,
-                    command.ConfirmationMessage, command.IconName, command.IconVariant, command.IsHighlighted, command.Visibility,
-                    command.ValidateArguments);
-            }
-        }
-    }
+            Restarter(context).Release(context.ResourceName);
+            return await execute(context);
+        });
 
-    private static Func<ExecuteCommandContext, Task<ExecuteCommandResult>>? HeldDown(ResourceCommandAnnotation command)
-    {
-        var execute = command.ExecuteCommand;
-        if (command.Name == KnownResourceCommands.StartCommand)
+        // Held down until the next Start, whoever gives it.
+        ResourceCommands.Wrap(resource, KnownResourceCommands.StopCommand, execute => async context =>
         {
-            return async context =>
+            Restarter(context).HoldDown(context.ResourceName);
+            var result = await execute(context);
+            if (!result.Success)
             {
                 Restarter(context).Release(context.ResourceName);
-                return await execute(context);
-            };
-        }
+            }
 
-        if (command.Name == KnownResourceCommands.StopCommand)
+            return result;
+        });
+
+        // These stop the process and start it again themselves.
+        foreach (var name in (string[])[KnownResourceCommands.RestartCommand, KnownResourceCommands.RebuildCommand])
         {
-            // Held down until the next Start, whoever gives it.
-            return async context =>
-            {
-                Restarter(context).HoldDown(context.ResourceName);
-                var result = await execute(context);
-                if (!result.Success)
-                {
-                    Restarter(context).Release(context.ResourceName);
-                }
-
-                return result;
-            };
-        }
-
-        if (command.Name == KnownResourceCommands.RestartCommand || command.Name == KnownResourceCommands.RebuildCommand)
-        {
-            // These stop the process and start it again themselves.
-            return async context =>
+            ResourceCommands.Wrap(resource, name, execute => async context =>
             {
                 Restarter(context).HoldDown(context.ResourceName);
                 try
@@ -103,10 +77,8 @@ public static class RestartOnExitExtensions
                 {
                     Restarter(context).Release(context.ResourceName);
                 }
-            };
+            });
         }
-
-        return null;
     }
 
     private static ProjectRestarter Restarter(ExecuteCommandContext context) => context.Services.GetRequiredService<ProjectRestarter>();

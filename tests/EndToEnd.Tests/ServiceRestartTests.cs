@@ -41,7 +41,7 @@ public sealed class ServiceRestartTests(SystemFixture system, BrowserFixture bro
         var restarted = await RunningAsync(ResourceNames.OrderingWorker, notPid: runner, deadline.Token);
         await system.App.WaitUntilHealthyAsync(ResourceNames.OrderingWorker, deadline.Token);
         output.WriteLine($"ordering-worker healthy again {stopwatch.Elapsed.TotalSeconds:0.0} s after the SIGKILL");
-        var why = await ConsoleLogLineAsync(restarted.ResourceId, "exited without being asked to", deadline.Token);
+        var why = await system.App.ConsoleLogLineAsync(restarted.ResourceId, "exited without being asked to", deadline.Token);
         Assert.Contains("exit code 137", why, StringComparison.Ordinal);
         output.WriteLine($"its console log in the dashboard: {why}");
 
@@ -77,21 +77,6 @@ public sealed class ServiceRestartTests(SystemFixture system, BrowserFixture bro
     private async Task<ResourceEvent> RunningAsync(string resource, int? notPid, CancellationToken cancellationToken) =>
         await system.App.ResourceNotifications.WaitForResourceAsync(
             resource, e => e.Snapshot.State?.Text == KnownResourceStates.Running && Pid(e) is { } pid && pid != notPid, cancellationToken);
-
-    /// <summary>The first line of a replica's console log, as the dashboard shows it, that contains <paramref name="text"/>.</summary>
-    private async Task<string> ConsoleLogLineAsync(string resourceId, string text, CancellationToken cancellationToken)
-    {
-        var logs = system.App.App.Services.GetRequiredService<ResourceLoggerService>();
-        await foreach (var batch in logs.WatchAsync(resourceId).WithCancellation(cancellationToken))
-        {
-            if (batch.Select(line => line.Content).FirstOrDefault(content => content.Contains(text, StringComparison.Ordinal)) is { } found)
-            {
-                return found;
-            }
-        }
-
-        throw new InvalidOperationException($"The console log of {resourceId} ended without a line containing '{text}'.");
-    }
 
     private static int? Pid(ResourceEvent resourceEvent) =>
         resourceEvent.Snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value is IConvertible value

@@ -81,6 +81,21 @@ public sealed class StartedApplication(DistributedApplication app, string dataPa
         await WaitUntilHealthyAgainAsync(resourceName, deadline.Token);
     }
 
+    /// <summary>The first line of a replica's console log, as the dashboard shows it, that contains <paramref name="text"/>.</summary>
+    public async Task<string> ConsoleLogLineAsync(string resourceId, string text, CancellationToken cancellationToken)
+    {
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        await foreach (var batch in logs.WatchAsync(resourceId).WithCancellation(cancellationToken))
+        {
+            if (batch.Select(line => line.Content).FirstOrDefault(content => content.Contains(text, StringComparison.Ordinal)) is { } found)
+            {
+                return found;
+            }
+        }
+
+        throw new InvalidOperationException($"The console log of {resourceId} ended without a line containing '{text}'.");
+    }
+
     public async Task WaitUntilHealthyAsync(string resourceName, CancellationToken cancellationToken) =>
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, cancellationToken);
 
