@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Shop.Hosting.Projects;
+using Shop.Hosting.Publishing;
+using Shop.Hosting.RabbitMQ;
 
 namespace Shop.Hosting.ScaleToZero;
 
@@ -67,11 +69,15 @@ public static class ScaleToZeroExtensions
         return builder;
     }
 
-    /// <summary>The projects that scale to zero when deployed: all but the one-shot ones (deployed as jobs).</summary>
+    /// <summary>The projects that scale to zero when deployed: all but the one-shot ones (deployed as jobs). A project
+    /// woken deployed by an event this mode cannot watch yet (a storage queue's <c>azure-queue</c> rule) keeps running
+    /// here, because nothing local would ever wake it.</summary>
     private static List<ProjectResource> ScalingProjects(DistributedApplicationModel model)
     {
         var oneShot = RunToCompletion.AwaitedAmong(model.Resources).ToHashSet();
-        return model.Resources.OfType<ProjectResource>().Where(p => !oneShot.Contains(p)).ToList();
+        return model.Resources.OfType<ProjectResource>()
+            .Where(p => !oneShot.Contains(p) && p.Annotations.OfType<IAzureScaleRuleAnnotation>().All(rule => rule is RabbitMQScaleRuleAnnotation))
+            .ToList();
     }
 
     private static ScaledService CreateService(IServiceProvider services, ProjectResource project, ScaleToZeroAnnotation scaling, ScaleToZeroOptions options) => new(
