@@ -1,18 +1,26 @@
+using System.Globalization;
 using Shop.Bench;
 using Shop.Testing;
 
 // dotnet run -c Release --project bench -- [--quick] [throughput] [coldstart] [pipeline]
+// dotnet run -c Release --project bench -- --scenario soak [--orders 1000]
 var quick = args.Contains("--quick");
+var orders = args.SkipWhile(a => a != "--orders").Skip(1).FirstOrDefault() is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1000;
 string[] all = ["throughput", "coldstart", "pipeline"];
-var chosen = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-if (chosen.Except(all).ToArray() is { Length: > 0 } unknown)
+var chosen = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--orders")).ToArray();
+if (chosen.Except(all).Any() && chosen is not [SoakScenario.Name])
 {
-    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknown)}. Choose from: {string.Join(", ", all)}.");
+    Console.Error.WriteLine($"Unknown scenarios: {string.Join(", ", chosen)}. Choose from: {string.Join(", ", all)}, or {SoakScenario.Name} alone.");
     return 2;
 }
 
-var scenarios = chosen.Length == 0 ? all : chosen;
 var benchFolder = BenchFolder();
+if (chosen is [SoakScenario.Name])
+{
+    return await SoakScenario.RunAsync(orders, Path.Combine(benchFolder, "results"));
+}
+
+var scenarios = chosen.Length == 0 ? all : chosen;
 await BenchTools.EnsureInstalledAsync(Path.GetDirectoryName(benchFolder)!);
 Console.WriteLine("Booting the system through the testing builder…");
 var run = System.Diagnostics.Stopwatch.StartNew();

@@ -18,13 +18,14 @@ public static class TestServers
             [DataPathArgument(dataPath ?? NewDataPath()), $"--{KeepDataKey}={dataPath is not null}", .. args]);
 
     /// <summary>The app host's own model (<typeparamref name="TAppHost"/>), as <c>dotnet run --project AppHost</c> runs it;
-    /// with the Aspire dashboard (and so telemetry from every service) when <paramref name="dashboard"/> is set.</summary>
-    public static async Task<IDistributedApplicationTestingBuilder> CreateAppHostBuilderAsync<TAppHost>(bool dashboard = false)
+    /// with the Aspire dashboard (and so telemetry from every service) when <paramref name="dashboard"/> is set;
+    /// <paramref name="args"/> are the app host's configuration, such as <c>--ScaleToZero:IdleTime=00:00:05</c>.</summary>
+    public static async Task<IDistributedApplicationTestingBuilder> CreateAppHostBuilderAsync<TAppHost>(bool dashboard = false, params string[] args)
         where TAppHost : class
     {
         return await DistributedApplicationTestingBuilder.CreateAsync<TAppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = dashboard },
-            [DataPathArgument(NewDataPath())]);
+            [DataPathArgument(NewDataPath()), .. args]);
     }
 
     /// <summary>Builds and starts the application, and waits until every resource that has a health check is healthy.</summary>

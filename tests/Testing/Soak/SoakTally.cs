@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+
+namespace Shop.Testing.Soak;
+
+/// <summary>An order a shopper was told was accepted (checkout answered 2xx), under its idempotency key.</summary>
+public sealed record AcceptedOrder(Guid OrderId, string IdempotencyKey, DateTimeOffset AcceptedAt);
+
+/// <summary>What the shoppers saw: every answer counted, refusals placed inside or after an outage, every accepted
+/// order kept for the checks against the databases.</summary>
+public sealed class SoakTally(FaultTimeline faults)
+{
+    private readonly ConcurrentQueue<AcceptedOrder> _accepted = new();
+    private readonly ConcurrentQueue<string> _unexpected = new();
+    private readonly ConcurrentQueue<TimeSpan> _refusalsAfterOutage = new();
+    private int _requests;
+    private int _unavailableInOutage;
+    private int _conflictsInOutage;
+    private int _otherServerErrors;
+    private int _noAnswer;
+    private int _basketsLost;
+    private int _gaveUp;
+
+    public IReadOnlyCollection<AcceptedOrder> Accepted => _accepted;
+
+    public int Requests => _requests;
+
+    /// <summary>503s to requests sent while a server was down.</summary>
+    public int UnavailableInOutage => _unavailableInOutage;
+
+    /// <summary>409s ("already in progress") to checkouts sent while a server was down.</summary>
+    public int ConflictsInOutage => _conflictsInOutage;
+
+    /// <summary>For each 409 or 503 to a request sent when no server was down: how long the last outage had been over.</summary>
+    public IReadOnlyCollection<TimeSpan> RefusalsAfterOutage => _refusalsAfterOutage;
+
+    /// <summary>5xx other than 503: never acceptable.</summary>
+    public int OtherServerErrors => _otherServerErrors;
+
+    /// <summary>Requests that got no answer (connection refused or reset, or the client's timeout).</summary>
+    public int NoAnswer => _noAnswer;
+
+    /// <summary>Checkouts that found the basket empty after it had been filled (basket storage lost it), refilled and
+    /// retried with the same key.</summary>
+    public int BasketsLost => _basketsLost;
+
+    /// <summary>Checkouts never accepted within the plan's deadline, however often retried.</summary>
+    public int GaveUp => _gaveUp;
+
+    /// <summary>Answers no shopper should get (other 4xx, 5xx other than 503), with their bodies, for the report.</summary>
+    public IReadOnlyCollection<string> Unexpected => _unexpected;
+
+    public void Count() => Interlocked.Increment(ref _requests);
+
+    public void AcceptedOrder(AcceptedOrder order) => _accepted.Enqueue(order);
+
+    /// <summary>A 409 or 503 to a request sent at <paramref name="sentAt"/>.</summary>
+    public void Refused(int status, DateTimeOffset sentAt)
+    {
+        if (faults.InServerOutage(sentAt))
+        {
+            Interlocked.Increment(ref status == 409 ? ref _conflictsInOutage : ref _unavailableInOutage);
+        }
+        else
+        {
+            _refusalsAfterOutage.Enqueue(faults.SinceServerOutage(sentAt));
+        }
+    }
+
+    public void ServerError(string description)
+    {
+        Interlocked.Increment(ref _otherServerErrors);
+        Unexpectedly(description);
+    }
+
+    public void Unexpectedly(string description) => _unexpected.Enqueue(description);
+
+    public void Unanswered() => Interlocked.Increment(ref _noAnswer);
+
+    public void BasketLost() => Interlocked.Increment(ref _basketsLost);
+
+    public void GiveUp(string idempotencyKey)
+    {
+        Interlocked.Increment(ref _gaveUp);
+        Unexpectedly($"checkout {idempotencyKey} still not accepted at the deadline");
+    }
+}
