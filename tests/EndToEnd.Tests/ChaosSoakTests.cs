@@ -1,3 +1,4 @@
+using Shop.Contracts;
 using Shop.Testing;
 using Shop.Testing.Soak;
 using Xunit.Abstractions;
@@ -6,7 +7,7 @@ namespace Shop.EndToEnd.Tests;
 
 /// <summary>The chaos soak, shortened for every test run: 150 orders from 20 shoppers in four bursts, while the worker is
 /// killed with SIGKILL every 20 s and RabbitMQ, PostgreSQL and Redis are each restarted once. The full 1,000-order soak
-/// is the bench's <c>soak</c> scenario, with the same engine.</summary>
+/// is the bench's <c>soak</c> scenario, with the same engine and a Redis pause besides.</summary>
 [Collection(Name)]
 public sealed class ChaosSoakTests(ITestOutputHelper output)
 {
@@ -23,7 +24,16 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
         SoakResult result;
         try
         {
-            result = await ChaosSoak.RunAsync(app, new SoakPlan { Orders = 150, Bursts = 4, IdleGap = TimeSpan.FromSeconds(10) }, scaleToZero: true, log);
+            // Restarts only: the bench's full soak also pauses Redis, which can still leave a checkout lock behind (see
+            // the README's chaos soak section).
+            var plan = new SoakPlan
+            {
+                Orders = 150,
+                Bursts = 4,
+                IdleGap = TimeSpan.FromSeconds(10),
+                ServerFaults = [ServerFault.Restart(ResourceNames.Messaging), ServerFault.Restart(SoakPlan.Postgres), ServerFault.Restart(ResourceNames.Cache)],
+            };
+            result = await ChaosSoak.RunAsync(app, plan, scaleToZero: true, log);
         }
         finally
         {

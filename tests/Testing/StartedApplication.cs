@@ -101,7 +101,7 @@ public sealed class StartedApplication(DistributedApplication app, string dataPa
     /// <summary>After a start or restart command the latest state may still be the stop's Exited for a moment: waiting
     /// that gives up on an unavailable resource would fail a restart that is about to succeed (it did, 1 run in 10 on a
     /// loaded machine). The caller's deadline bounds the wait instead.</summary>
-    private async Task WaitUntilHealthyAgainAsync(string resourceName, CancellationToken cancellationToken) =>
+    public async Task WaitUntilHealthyAgainAsync(string resourceName, CancellationToken cancellationToken) =>
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, WaitBehavior.WaitOnResourceUnavailable, cancellationToken);
 
     public async ValueTask DisposeAsync()

@@ -6,11 +6,12 @@ namespace Shop.Testing.Soak;
 
 /// <summary>The faults of the soak: the ordering-worker killed with SIGKILL at a steady interval (brought back by the app
 /// host's restart on exit, as Container Apps would), and servers restarted through the app host's Restart command (for a
-/// local server, its process: same port, same data), each recorded from the moment it struck until healthy again.</summary>
+/// local server, its process: same port, same data) or frozen, each recorded from the moment it struck until healthy
+/// again.</summary>
 internal sealed class Chaos(StartedApplication app, SoakPlan plan, FaultTimeline faults, ResourceStates states, TextWriter log)
 {
     /// <summary>The worker's assembly, which its <c>dotnet run</c> process starts as a child.</summary>
-    private const string WorkerAssembly = "Ordering.Worker";
+    public const string WorkerAssembly = "Ordering.Worker";
 
     /// <summary>Restarting a server or a service on this shared, loaded machine can take long; longer is a failure.</summary>
     private static readonly TimeSpan _recoveryTimeout = TimeSpan.FromMinutes(2);
@@ -28,35 +29,65 @@ internal sealed class Chaos(StartedApplication app, SoakPlan plan, FaultTimeline
 
     public async Task KillWorkerRepeatedlyAsync(CancellationToken stop)
     {
-        while (!stop.IsCancellationRequested)
+        using var timer = new PeriodicTimer(plan.WorkerKillInterval);
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stop))
             {
-                await Task.Delay(plan.WorkerKillInterval, stop);
+                await RecordFailureAsync(ResourceNames.OrderingWorker, KillWorkerAsync);
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            await RecordFailureAsync(ResourceNames.OrderingWorker, KillWorkerAsync);
+        }
+        catch (OperationCanceledException)
+        {
+            // The shoppers are done: no more kills.
         }
     }
 
-    /// <summary>Restarts the servers one after the other, after <paramref name="delay"/>.</summary>
-    public async Task RestartServersAsync(IEnumerable<string> servers, TimeSpan delay)
+    /// <summary>Strikes the servers one after the other, after <paramref name="delay"/>.</summary>
+    public async Task StrikeServersAsync(IEnumerable<ServerFault> serverFaults, TimeSpan delay)
     {
         await Task.Delay(delay);
-        foreach (var server in servers)
+        foreach (var serverFault in serverFaults)
         {
-            await RecordFailureAsync(server, async () =>
+            await RecordFailureAsync(serverFault.ToString(), async () =>
             {
-                var fault = faults.Begin(server, isServerOutage: true);
-                await app.RestartAsync(server, _recoveryTimeout);
+                var fault = faults.Begin(serverFault.ToString(), isServerOutage: true);
+                if (serverFault.Pause is { } pause)
+                {
+                    await FreezeAsync(serverFault.Server, pause);
+                }
+                else
+                {
+                    await app.RestartAsync(serverFault.Server, _recoveryTimeout);
+                }
+
                 faults.End(fault);
-                Log($"{server} restarted, healthy again after {(fault.End - fault.Start)!.Value.TotalSeconds:0.0} s");
+                Log(fault, serverFault.ToString());
             });
         }
+    }
+
+    /// <summary>Freezes the server's process (its <c>-server</c> resource where it runs as a local process) and thaws it
+    /// after <paramref name="pause"/>.</summary>
+    private async Task FreezeAsync(string server, TimeSpan pause)
+    {
+        var resource = states.Latest($"{server}-server") ?? states.Latest(server);
+        if (resource is null || ServiceProcesses.Pid(resource) is not { } pid || !ServiceProcesses.Freeze(pid))
+        {
+            throw new InvalidOperationException($"{server} has no process to freeze.");
+        }
+
+        try
+        {
+            await Task.Delay(pause);
+        }
+        finally
+        {
+            ServiceProcesses.Thaw(pid);
+        }
+
+        using var deadline = new CancellationTokenSource(_recoveryTimeout);
+        await app.WaitUntilHealthyAgainAsync(server, deadline.Token);
     }
 
     /// <summary>A fault the system does not recover from is a finding of the soak, not the end of it.</summary>
@@ -66,7 +97,7 @@ internal sealed class Chaos(StartedApplication app, SoakPlan plan, FaultTimeline
         {
             await fault();
         }
-        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        catch (Exception ex)
         {
             _failures.Enqueue($"{resource} did not recover within {_recoveryTimeout.TotalMinutes:0} min: {ex.Message}");
             Log($"{resource} did not recover: {ex.Message}");
@@ -104,10 +135,17 @@ internal sealed class Chaos(StartedApplication app, SoakPlan plan, FaultTimeline
 
         using var deadline = new CancellationTokenSource(_recoveryTimeout);
         await app.WaitUntilRunningAsync(ResourceNames.OrderingWorker, notPid: runner, deadline.Token);
-        await app.WaitUntilHealthyAsync(ResourceNames.OrderingWorker, deadline.Token);
+
+        // A replica that crashes on start (its database restarting, say) is not the end: the restart on exit tries again.
+        await app.WaitUntilHealthyAgainAsync(ResourceNames.OrderingWorker, deadline.Token);
         faults.End(fault);
-        Log($"ordering-worker SIGKILLed, healthy again after {(fault.End - fault.Start)!.Value.TotalSeconds:0.0} s");
+        Log(fault, "ordering-worker SIGKILLed");
     }
 
-    private void Log(string line) => log.WriteLine($"  {(faults.Now - faults.Started).TotalSeconds,6:0.0} s  {line}");
+    private void Log(string line) => Log(faults.Now, line);
+
+    private void Log(Fault fault, string what) => Log(fault.Start, $"{what}; healthy again {(fault.End - fault.Start)!.Value.TotalSeconds:0.0} s later");
+
+    /// <summary>A line of progress, stamped with the time into the soak at which it happened.</summary>
+    private void Log(DateTimeOffset at, string line) => log.WriteLine($"  {(at - faults.Started).TotalSeconds,6:0.0} s  {line}");
 }

@@ -26,14 +26,14 @@ public static class ChaosSoak
             Options.Create(new BuyerTokenOptions { Key = await app.GetParameterValueAsync("buyer-token-key"), Lifetime = TimeSpan.FromHours(4) }), time);
         using var basket = new HttpClient { BaseAddress = app.GetEndpoint(ResourceNames.BasketApi), Timeout = TimeSpan.FromSeconds(60) };
         var faults = new FaultTimeline(time);
-        var tally = new SoakTally(faults);
+        var tally = new SoakTally(faults, plan.RecoveryGrace);
         var chaos = new Chaos(app, plan, faults, states, log);
         var shoppers = Enumerable.Range(1, plan.Shoppers)
             .Select(n => new Shopper(basket, tokens.Issue($"soak-{n}-{Guid.NewGuid():N}"), n, plan, tally, time))
             .ToList();
 
         log.WriteLine($"Chaos soak: {plan.Orders} orders from {plan.Shoppers} shoppers in {plan.Bursts} bursts, {plan.IdleGap.TotalSeconds:0} s idle"
-            + $" between them; the worker SIGKILLed every {plan.WorkerKillInterval.TotalSeconds:0} s; restarts of {string.Join(", ", plan.ServerRestarts)};"
+            + $" between them; the worker SIGKILLed every {plan.WorkerKillInterval.TotalSeconds:0} s; {string.Join(", ", plan.ServerFaults)};"
             + $" scale-to-zero {(scaleToZero ? "asked for" : "off")}.");
         using (var stopKilling = new CancellationTokenSource())
         {
@@ -43,13 +43,14 @@ public static class ChaosSoak
                 if (burst > 0)
                 {
                     await Task.Delay(plan.IdleGap);
+                    states.SampleAfterGap(faults);
                 }
 
                 var accepted = tally.Accepted.Count;
                 var started = time.GetUtcNow();
-                var restarts = chaos.RestartServersAsync(ServersRestartedIn(plan, burst), TimeSpan.FromSeconds(1));
+                var serverFaults = chaos.StrikeServersAsync(ServerFaultsIn(plan, burst), TimeSpan.FromSeconds(1));
                 await ShopAsync(shoppers, plan.OrdersInBurst(burst));
-                await restarts;
+                await serverFaults;
                 log.WriteLine($"  burst {burst + 1} of {plan.Bursts}: {tally.Accepted.Count - accepted} orders accepted in {(time.GetUtcNow() - started).TotalSeconds:0.0} s");
             }
 
@@ -63,16 +64,18 @@ public static class ChaosSoak
         await SoakChecks.CheckOrdersAsync(result, plan, tally, statuses, ledger, initialStock);
         SoakChecks.CheckShoppers(result, plan, tally);
         SoakChecks.CheckFaults(result, plan, faults, chaos, statuses, states, scaleToZero);
+        SoakChecks.CountWorkers(result, app, states);
         result.Add("shopping (bursts and gaps)", $"{shopping.TotalSeconds:0} s; soak in all {(time.GetUtcNow() - faults.Started).TotalSeconds:0} s");
         log.WriteLine();
         result.Print(log);
+
         return result;
     }
 
-    /// <summary>The servers restarted during a burst: one per burst from the second on (all in the only one, if there is
-    /// one), as many per burst as needed for each to be restarted once.</summary>
-    private static IEnumerable<string> ServersRestartedIn(SoakPlan plan, int burst) =>
-        plan.ServerRestarts.Where((_, index) => plan.Bursts == 1 ? burst == 0 : burst == 1 + (index % (plan.Bursts - 1)));
+    /// <summary>The server faults during a burst: one per burst from the second on (all in the only one, if there is
+    /// one), as many per burst as needed for each to strike once.</summary>
+    private static IEnumerable<ServerFault> ServerFaultsIn(SoakPlan plan, int burst) =>
+        plan.ServerFaults.Where((_, index) => plan.Bursts == 1 ? burst == 0 : burst == 1 + (index % (plan.Bursts - 1)));
 
     /// <summary>Every shopper places orders until the burst's count has been taken.</summary>
     private static async Task ShopAsync(List<Shopper> shoppers, int orders)

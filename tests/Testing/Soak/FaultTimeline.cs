@@ -63,13 +63,23 @@ public sealed class FaultTimeline(TimeProvider time)
         }
     }
 
-    /// <summary>How long before <paramref name="moment"/> the last server outage ended (or the soak started, if none had).</summary>
-    public TimeSpan SinceServerOutage(DateTimeOffset moment)
+    /// <summary>The server outage that ended last before <paramref name="moment"/> (none, if none had), and how long
+    /// before <paramref name="moment"/> it ended (or the soak started).</summary>
+    public (Fault? Outage, TimeSpan Since) LastServerOutageBefore(DateTimeOffset moment)
     {
         lock (_gate)
         {
-            var ended = _faults.Where(f => f.IsServerOutage && f.End is { } end && end <= moment).Select(f => f.End!.Value);
-            return moment - ended.DefaultIfEmpty(Started).Max();
+            var last = _faults.Where(f => f.IsServerOutage && f.End is { } end && end <= moment).MaxBy(f => f.End);
+            return (last, moment - (last?.End ?? Started));
+        }
+    }
+
+    /// <summary>Whether a fault of <paramref name="resource"/> has struck and is not over yet.</summary>
+    public bool IsStruck(string resource)
+    {
+        lock (_gate)
+        {
+            return _faults.Any(f => f.Resource == resource && f.End is null);
         }
     }
 

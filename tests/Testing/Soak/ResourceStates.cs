@@ -9,6 +9,7 @@ internal sealed class ResourceStates : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ResourceEvent> _latest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _departures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _atZeroAfterGaps = new(StringComparer.Ordinal);
     private readonly IReadOnlyCollection<string> _services;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _watching;
@@ -31,6 +32,19 @@ internal sealed class ResourceStates : IAsyncDisposable
     /// <summary>The states each service went to from Running, in order ("Finished", "Finished", …), service by service.</summary>
     public IReadOnlyList<(string Service, IReadOnlyList<string> States)> Departures =>
         [.. _services.Select(service => (service, (IReadOnlyList<string>)[.. _departures[service]]))];
+
+    /// <summary>For each service, at the end of how many idle gaps it was not running, other than when coming back
+    /// from a fault of the soak: at zero.</summary>
+    public IReadOnlyList<(string Service, int Gaps)> AtZeroAfterGaps => [.. _services.Select(service => (service, _atZeroAfterGaps.GetValueOrDefault(service)))];
+
+    /// <summary>Notes which services are at zero now, at the end of an idle gap.</summary>
+    public void SampleAfterGap(FaultTimeline faults)
+    {
+        foreach (var service in _services.Where(service => Latest(service)?.Snapshot.State?.Text != KnownResourceStates.Running && !faults.IsStruck(service)))
+        {
+            _atZeroAfterGaps.AddOrUpdate(service, 1, (_, gaps) => gaps + 1);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

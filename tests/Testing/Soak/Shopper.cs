@@ -105,7 +105,7 @@ internal sealed class Shopper(HttpClient basket, string buyerToken, int number, 
             var status = (int)response.StatusCode;
             if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict)
             {
-                tally.Refused(status, sentAt);
+                tally.Refused(status, Reason(body), sentAt);
             }
             else if (status >= 500)
             {
@@ -122,6 +122,19 @@ internal sealed class Shopper(HttpClient basket, string buyerToken, int number, 
         {
             tally.Unanswered();
             return (null, "");
+        }
+    }
+
+    /// <summary>What a refusal says went wrong: its ProblemDetails' detail, which names the dependency.</summary>
+    private static string Reason(string body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body).RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : body;
+        }
+        catch (JsonException)
+        {
+            return body;
         }
     }
 

@@ -51,16 +51,18 @@ internal static class SoakChecks
     /// <summary>Shoppers saw no 5xx but 503s during an outage, and no refusal outlasted its outage.</summary>
     public static void CheckShoppers(SoakResult result, SoakPlan plan, SoakTally tally)
     {
-        var late = tally.RefusalsAfterOutage.Where(lag => lag > plan.RecoveryGrace).ToList();
+        var late = tally.RefusalsAfterOutage.Where(refusal => refusal.Since > plan.RecoveryGrace).ToList();
+        var latest = tally.RefusalsAfterOutage.MaxBy(refusal => refusal.Since);
         result.Add("requests from shoppers", tally.Requests);
         result.Add("503 / 409 during an outage", $"{tally.UnavailableInOutage} / {tally.ConflictsInOutage}");
         result.Add("refused after an outage ended", tally.RefusalsAfterOutage.Count == 0
             ? "0"
-            : $"{tally.RefusalsAfterOutage.Count}, the latest {tally.RefusalsAfterOutage.Max().TotalSeconds:0.0} s after it (grace {plan.RecoveryGrace.TotalSeconds:0} s)");
+            : $"{tally.RefusalsAfterOutage.Count}, the latest {latest.Since.TotalSeconds:0.0} s after the end of {latest.After} (grace {plan.RecoveryGrace.TotalSeconds:0} s)");
         result.Add("other 5xx / no answer", $"{tally.OtherServerErrors} / {tally.NoAnswer}");
         result.Add("checkouts given up / baskets refilled", $"{tally.GaveUp} / {tally.BasketsLost}");
         result.Check(tally.OtherServerErrors == 0, $"{tally.OtherServerErrors} answers were 5xx other than 503");
-        result.Check(late.Count == 0, $"{late.Count} requests were refused (409/503) more than {plan.RecoveryGrace.TotalSeconds:0} s after the last outage ended");
+        result.Check(late.Count == 0, $"{late.Count} requests were refused (409/503) more than {plan.RecoveryGrace.TotalSeconds:0} s after the last outage ended: "
+            + string.Join("; ", tally.LateRefusals.Select(pair => $"{pair.Value}× {pair.Key}")));
         result.Check(tally.GaveUp == 0, $"{tally.GaveUp} checkouts were never accepted within {plan.CheckoutDeadline.TotalMinutes:0} min");
         result.Check(tally.Unexpected.Count == 0, "unexpected answers: " + string.Join(" | ", tally.Unexpected.Take(5)));
     }
@@ -81,12 +83,12 @@ internal static class SoakChecks
         result.Add("worker SIGKILLs (skipped: not running)", recoveries.Count == 0
             ? $"0 ({chaos.KillsSkipped})"
             : $"{chaos.WorkerKills} ({chaos.KillsSkipped}), healthy again after {recoveries[recoveries.Count / 2]:0.0} s median, {recoveries[^1]:0.0} s at most");
-        result.Add("server restarts, healthy again after", string.Join(", ", all.Where(f => f.IsServerOutage)
+        result.Add("server faults, healthy again after", string.Join(", ", all.Where(f => f.IsServerOutage)
             .Select(f => $"{f.Resource} {(f.End is { } end ? (end - f.Start).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "never")}")));
         result.Check(chaos.WorkerKills > 0, "the worker was never killed");
-        foreach (var server in plan.ServerRestarts.Where(server => !all.Any(f => f.Resource == server && f.End is not null)))
+        foreach (var serverFault in plan.ServerFaults.Where(serverFault => !all.Any(f => f.Resource == serverFault.ToString() && f.End is not null)))
         {
-            result.Check(false, $"{server} was not restarted");
+            result.Check(false, $"{serverFault}: did not happen or was not recovered from");
         }
 
         foreach (var failure in chaos.Failures)
@@ -106,9 +108,18 @@ internal static class SoakChecks
         result.Add($"left Running (scale-to-zero {(scaleToZero ? "asked for" : "off")})", string.Join(", ", departures.Select(d => $"{d.Service} {d.States.Count}×"
             + (d.States.Count > 0 ? $" ({string.Join("/", d.States.Distinct())})" : ""))));
 
-        // The worker's departures beyond the kills are its idle stops.
-        var atZero = departures.Sum(d => d.Service == ResourceNames.OrderingWorker ? Math.Max(0, d.States.Count - chaos.WorkerKills) : d.States.Count);
-        result.Add("services seen at zero between bursts", atZero > 0 ? $"yes ({atZero} times)" : "no");
+        result.Add("not running at the end of each idle gap", string.Join(", ", states.AtZeroAfterGaps.Select(d => $"{d.Service} {d.Gaps}×")));
+        result.Add("services seen at zero between bursts", states.AtZeroAfterGaps.Any(d => d.Gaps > 0) ? "yes" : "no");
+    }
+
+    /// <summary>The worker's processes of this system once the soak is over: one, under the app host's current replica;
+    /// any other is a stray that outlived the <c>dotnet run</c> the app host started it with.</summary>
+    public static void CountWorkers(SoakResult result, StartedApplication app, ResourceStates states)
+    {
+        var workers = ServiceProcesses.Running(Chaos.WorkerAssembly, $"ConnectionStrings__{ResourceNames.OrderingDatabase}", app.GetConnectionString(ResourceNames.OrderingDatabase));
+        var runner = states.Latest(ResourceNames.OrderingWorker) is { } latest ? ServiceProcesses.Pid(latest) : null;
+        var strays = workers.Where(w => w.ParentPid != runner).ToList();
+        result.Add("worker processes at the end (strays)", $"{workers.Count} ({strays.Count}{string.Concat(strays.Select(s => $", pid {s.Pid} under {s.ParentPid}"))})");
     }
 
     private static int Count(Dictionary<Guid, (string Status, DateTimeOffset UpdatedAt)> statuses, OrderStatus status) =>

@@ -73,13 +73,14 @@ internal sealed class SoakLedger(string catalogDb, string orderingDb)
             AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = c.idempotency_key AND o.status = 'Paid')
         """);
 
-    private static async Task<long> ScalarAsync(string connectionString, string sql, params Guid[] ids)
+    /// <summary>A count, given the order ids as <c>$1</c> when there are any.</summary>
+    private static async Task<long> ScalarAsync(string connectionString, string sql, Guid[]? orderIds = null)
     {
         await using var connection = await OpenAsync(connectionString);
         await using var query = new NpgsqlCommand(sql, connection);
-        if (sql.Contains("$1", StringComparison.Ordinal))
+        if (orderIds is not null)
         {
-            query.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = ids });
+            query.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = orderIds });
         }
 
         return (long)(await query.ExecuteScalarAsync())!;

@@ -20,16 +20,23 @@ public sealed record SoakPlan
 
     public TimeSpan IdleGap { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Each shopper pauses up to this long before each order, as shoppers do, so that a burst lasts long enough
-    /// for the faults to strike while orders are in flight.</summary>
-    public TimeSpan ThinkTime { get; init; } = TimeSpan.FromMilliseconds(600);
+    /// <summary>Each shopper browses up to this long (half of it on average) before each order, so that a burst lasts
+    /// long enough for the faults to strike while orders are in flight.</summary>
+    public TimeSpan ThinkTime { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>How often the ordering-worker is killed with SIGKILL while the shoppers shop.</summary>
+    /// <summary>How often the ordering-worker is killed with SIGKILL while the shoppers shop (at a fixed rate: a kill due
+    /// while the worker is still coming back from the last one waits until it is).</summary>
     public TimeSpan WorkerKillInterval { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Servers restarted once each (through the app host's Restart command), one per burst in this order,
-    /// starting with the second burst.</summary>
-    public IReadOnlyList<string> ServerRestarts { get; init; } = [ResourceNames.Messaging, Postgres, ResourceNames.Cache];
+    /// <summary>The server faults, one per burst from the second on, in this order (more than one per burst when there
+    /// are more faults than bursts after the first). The pause is the one that once left a checkout lock behind.</summary>
+    public IReadOnlyList<ServerFault> ServerFaults { get; init; } =
+    [
+        ServerFault.Restart(ResourceNames.Messaging),
+        ServerFault.Restart(Postgres),
+        ServerFault.Restart(ResourceNames.Cache),
+        ServerFault.Freeze(ResourceNames.Cache, TimeSpan.FromSeconds(5)),
+    ];
 
     /// <summary>Products the shoppers buy (ids from 1); the last of them has little stock, so some orders are rejected
     /// for stock and their reservations released.</summary>

@@ -6,12 +6,13 @@ namespace Shop.Testing.Soak;
 public sealed record AcceptedOrder(Guid OrderId, string IdempotencyKey, DateTimeOffset AcceptedAt);
 
 /// <summary>What the shoppers saw: every answer counted, refusals placed inside or after an outage, every accepted
-/// order kept for the checks against the databases.</summary>
-public sealed class SoakTally(FaultTimeline faults)
+/// order kept for the checks against the databases. A refusal more than <c>grace</c> after the last outage ended is late.</summary>
+public sealed class SoakTally(FaultTimeline faults, TimeSpan grace)
 {
     private readonly ConcurrentQueue<AcceptedOrder> _accepted = new();
     private readonly ConcurrentQueue<string> _unexpected = new();
-    private readonly ConcurrentQueue<TimeSpan> _refusalsAfterOutage = new();
+    private readonly ConcurrentQueue<(string After, TimeSpan Since)> _refusalsAfterOutage = new();
+    private readonly ConcurrentDictionary<string, int> _lateRefusals = new(StringComparer.Ordinal);
     private int _requests;
     private int _unavailableInOutage;
     private int _conflictsInOutage;
@@ -30,8 +31,12 @@ public sealed class SoakTally(FaultTimeline faults)
     /// <summary>409s ("already in progress") to checkouts sent while a server was down.</summary>
     public int ConflictsInOutage => _conflictsInOutage;
 
-    /// <summary>For each 409 or 503 to a request sent when no server was down: how long the last outage had been over.</summary>
-    public IReadOnlyCollection<TimeSpan> RefusalsAfterOutage => _refusalsAfterOutage;
+    /// <summary>For each 409 or 503 to a request sent when no server was down: the outage that ended last before it, and
+    /// how long it had been over.</summary>
+    public IReadOnlyCollection<(string After, TimeSpan Since)> RefusalsAfterOutage => _refusalsAfterOutage;
+
+    /// <summary>The refusals sent more than the plan's grace after the last outage ended, by status and reason.</summary>
+    public IReadOnlyDictionary<string, int> LateRefusals => _lateRefusals;
 
     /// <summary>5xx other than 503: never acceptable.</summary>
     public int OtherServerErrors => _otherServerErrors;
@@ -53,16 +58,20 @@ public sealed class SoakTally(FaultTimeline faults)
 
     public void AcceptedOrder(AcceptedOrder order) => _accepted.Enqueue(order);
 
-    /// <summary>A 409 or 503 to a request sent at <paramref name="sentAt"/>.</summary>
-    public void Refused(int status, DateTimeOffset sentAt)
+    /// <summary>A 409 or 503 to a request sent at <paramref name="sentAt"/>, for the <paramref name="reason"/> it gave.</summary>
+    public void Refused(int status, string reason, DateTimeOffset sentAt)
     {
         if (faults.InServerOutage(sentAt))
         {
             Interlocked.Increment(ref status == 409 ? ref _conflictsInOutage : ref _unavailableInOutage);
+            return;
         }
-        else
+
+        var (outage, since) = faults.LastServerOutageBefore(sentAt);
+        _refusalsAfterOutage.Enqueue((outage?.Resource ?? "the start", since));
+        if (since > grace)
         {
-            _refusalsAfterOutage.Enqueue(faults.SinceServerOutage(sentAt));
+            _lateRefusals.AddOrUpdate($"{status} \"{reason}\"", 1, (_, count) => count + 1);
         }
     }
 
