@@ -52,12 +52,9 @@ internal static class SoakChecks
     public static void CheckShoppers(SoakResult result, SoakPlan plan, SoakTally tally)
     {
         var late = tally.RefusalsAfterOutage.Where(refusal => refusal.Since > plan.RecoveryGrace).ToList();
-        var latest = tally.RefusalsAfterOutage.MaxBy(refusal => refusal.Since);
         result.Add("requests from shoppers", tally.Requests);
         result.Add("503 / 409 during an outage", $"{tally.UnavailableInOutage} / {tally.ConflictsInOutage}");
-        result.Add("refused after an outage ended", tally.RefusalsAfterOutage.Count == 0
-            ? "0"
-            : $"{tally.RefusalsAfterOutage.Count}, the latest {latest.Since.TotalSeconds:0.0} s after the end of {latest.After} (grace {plan.RecoveryGrace.TotalSeconds:0} s)");
+        result.Add("refused after an outage ended", RefusalsAfterOutage(tally, plan));
         result.Add("other 5xx / no answer", $"{tally.OtherServerErrors} / {tally.NoAnswer}");
         result.Add("checkouts given up / baskets refilled", $"{tally.GaveUp} / {tally.BasketsLost}");
         result.Check(tally.OtherServerErrors == 0, $"{tally.OtherServerErrors} answers were 5xx other than 503");
@@ -120,6 +117,17 @@ internal static class SoakChecks
         var runner = states.Latest(ResourceNames.OrderingWorker) is { } latest ? ServiceProcesses.Pid(latest) : null;
         var strays = workers.Where(w => w.ParentPid != runner).ToList();
         result.Add("worker processes at the end (strays)", $"{workers.Count} ({strays.Count}{string.Concat(strays.Select(s => $", pid {s.Pid} under {s.ParentPid}"))})");
+    }
+
+    private static string RefusalsAfterOutage(SoakTally tally, SoakPlan plan)
+    {
+        if (tally.RefusalsAfterOutage.Count == 0)
+        {
+            return "0";
+        }
+
+        var latest = tally.RefusalsAfterOutage.MaxBy(refusal => refusal.Since);
+        return $"{tally.RefusalsAfterOutage.Count}, the latest {latest.Since.TotalSeconds:0.0} s after the end of {latest.After} (grace {plan.RecoveryGrace.TotalSeconds:0} s)";
     }
 
     private static int Count(Dictionary<Guid, (string Status, DateTimeOffset UpdatedAt)> statuses, OrderStatus status) =>
