@@ -54,12 +54,13 @@ public sealed class FaultTimeline(TimeProvider time)
         }
     }
 
-    /// <summary>Whether a server was down (or not yet healthy again) at <paramref name="moment"/>.</summary>
-    public bool InServerOutage(DateTimeOffset moment)
+    /// <summary>Whether a server was down (or not yet healthy again) at some time between <paramref name="from"/> and
+    /// <paramref name="to"/>: a request sent just before a server stops is answered during its outage.</summary>
+    public bool InServerOutage(DateTimeOffset from, DateTimeOffset to)
     {
         lock (_gate)
         {
-            return _faults.Any(f => f.IsServerOutage && f.Start <= moment && (f.End is not { } end || end >= moment));
+            return _faults.Any(f => f.IsServerOutage && f.Start <= to && (f.End is not { } end || end >= from));
         }
     }
 

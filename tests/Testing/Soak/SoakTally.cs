@@ -25,13 +25,13 @@ public sealed class SoakTally(FaultTimeline faults, TimeSpan grace)
 
     public int Requests => _requests;
 
-    /// <summary>503s to requests sent while a server was down.</summary>
+    /// <summary>503s to requests sent or answered while a server was down.</summary>
     public int UnavailableInOutage => _unavailableInOutage;
 
-    /// <summary>409s ("already in progress") to checkouts sent while a server was down.</summary>
+    /// <summary>409s ("already in progress") to checkouts sent or answered while a server was down.</summary>
     public int ConflictsInOutage => _conflictsInOutage;
 
-    /// <summary>For each 409 or 503 to a request sent when no server was down: the outage that ended last before it, and
+    /// <summary>For each other 409 or 503: the outage that ended last before the request was sent, and
     /// how long it had been over.</summary>
     public IReadOnlyCollection<(string After, TimeSpan Since)> RefusalsAfterOutage => _refusalsAfterOutage;
 
@@ -61,7 +61,7 @@ public sealed class SoakTally(FaultTimeline faults, TimeSpan grace)
     /// <summary>A 409 or 503 to a request sent at <paramref name="sentAt"/>, for the <paramref name="reason"/> it gave.</summary>
     public void Refused(int status, string reason, DateTimeOffset sentAt)
     {
-        if (faults.InServerOutage(sentAt))
+        if (faults.InServerOutage(sentAt, faults.Now))
         {
             Interlocked.Increment(ref status == 409 ? ref _conflictsInOutage : ref _unavailableInOutage);
             return;
