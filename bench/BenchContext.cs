@@ -53,8 +53,7 @@ internal sealed class BenchContext
     /// deployed, rather than in their launch profile's Development. Each listens on a port the bench picks: DCP puts a
     /// proxy in front of every project endpoint (on a random port in testing), and the service's own port would
     /// otherwise be known only to DCP. They export no telemetry: with no dashboard, Aspire still points them at
-    /// localhost:4317, where nothing listens, and tracing every request would be measured with them. And the app host
-    /// echoes no resource logs, only its own warnings, so that the bench's progress stays readable.</summary>
+    /// localhost:4317, where nothing listens, and tracing every request would be measured with them.</summary>
     public static void Prepare(IDistributedApplicationTestingBuilder builder)
     {
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
@@ -66,8 +65,14 @@ internal sealed class BenchContext
                 .WithEndpoint("http", endpoint => endpoint.TargetPort = FreePorts.Next(), createIfNotExists: false);
         }
 
-        // Rules naming categories rather than a minimum level: a configured Logging:LogLevel:Default would override a
-        // minimum level, but not a rule for a named category.
+        QuietLogging(builder);
+    }
+
+    /// <summary>The app host echoes no resource logs, only its own warnings, so that the bench's progress stays readable.
+    /// Rules naming categories rather than a minimum level: a configured Logging:LogLevel:Default would override a
+    /// minimum level, but not a rule for a named category.</summary>
+    public static void QuietLogging(IDistributedApplicationTestingBuilder builder)
+    {
         builder.Services.AddLogging(logging => logging
             .AddFilter("Aspire.Hosting", LogLevel.Warning)
             .AddFilter("AppHost.Resources", LogLevel.None)
@@ -76,11 +81,7 @@ internal sealed class BenchContext
 
     public static async Task<BenchContext> CreateAsync(StartedApplication app, bool quick, Report report)
     {
-        return new BenchContext(app, quick, report, await ParameterValueAsync(app, "buyer-token-key"), await ParameterValueAsync(app, "operator-key"));
-
-        static async Task<string> ParameterValueAsync(StartedApplication app, string name) =>
-            await app.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync(CancellationToken.None)
-                ?? throw new InvalidOperationException($"The parameter '{name}' has no value.");
+        return new BenchContext(app, quick, report, await app.GetParameterValueAsync("buyer-token-key"), await app.GetParameterValueAsync("operator-key"));
     }
 
     /// <summary>Runs one measurement; a failure is recorded and the run goes on with the next one.</summary>

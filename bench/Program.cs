@@ -1,26 +1,33 @@
+using System.Globalization;
 using Shop.Bench;
-using Shop.Hosting.ScaleToZero;
 using Shop.Testing;
 
 // dotnet run -c Release --project bench -- [--quick] [throughput] [coldstart] [pipeline]
 // dotnet run -c Release --project bench -- [--quick] --scenario wake   (alone: it runs the system in scale-to-zero mode)
+// dotnet run -c Release --project bench -- --scenario soak [--orders 1000]
 var quick = args.Contains("--quick");
+var orders = args.SkipWhile(a => a != "--orders").Skip(1).FirstOrDefault() is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1000;
 string[] all = ["throughput", "coldstart", "pipeline"];
-var chosen = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-var wake = chosen.SequenceEqual(["wake"]);
-if (!wake && chosen.Except(all).ToArray() is { Length: > 0 } unknown)
+var chosen = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--orders")).ToArray();
+var wake = chosen is ["wake"];
+if (!wake && chosen is not [SoakScenario.Name] && chosen.Except(all).ToArray() is { Length: > 0 } unknown)
 {
-    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknown)}. Choose from: {string.Join(", ", all)}, or wake alone.");
+    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknown)}. Choose from: {string.Join(", ", all)}, or wake or {SoakScenario.Name} alone.");
     return 2;
 }
 
-var scenarios = chosen.Length == 0 ? all : chosen;
 var benchFolder = BenchFolder();
+if (chosen is [SoakScenario.Name])
+{
+    return await SoakScenario.RunAsync(orders, Path.Combine(benchFolder, "results"));
+}
+
+var scenarios = chosen.Length == 0 ? all : chosen;
 await BenchTools.EnsureInstalledAsync(Path.GetDirectoryName(benchFolder)!);
 Console.WriteLine("Booting the system through the testing builder…");
 var run = System.Diagnostics.Stopwatch.StartNew();
 var builder = wake
-    ? await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>(dashboard: false, $"--{ScaleToZeroOptions.IdleTimeKey}={WakeScenario.IdleTime}")
+    ? await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>(dashboard: false, ScaleToZeroMode.Argument(WakeScenario.IdleTime))
     : await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>();
 BenchContext.Prepare(builder);
 await using var app = await builder.StartAsync(TimeSpan.FromMinutes(3));

@@ -2,7 +2,6 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Shop.Hosting.ScaleToZero;
 using Shop.Security;
 using Shop.Testing;
 
@@ -25,7 +24,7 @@ public sealed class ScaleToZeroFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>(
-            dashboard: true, $"--{ScaleToZeroOptions.IdleTimeKey}={IdleTime}");
+            dashboard: true, ScaleToZeroMode.Argument(IdleTime));
         _app = await builder.StartAsync(TimeSpan.FromMinutes(3));
         var key = await _app.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
             .Single(p => p.Name == "buyer-token-key").GetValueAsync(CancellationToken.None);

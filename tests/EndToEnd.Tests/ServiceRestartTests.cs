@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Contracts;
+using Shop.Testing;
 using Xunit.Abstractions;
 
 namespace Shop.EndToEnd.Tests;
@@ -14,18 +14,14 @@ namespace Shop.EndToEnd.Tests;
 [Collection(BootedSystem.Name)]
 public sealed class ServiceRestartTests(SystemFixture system, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
-    /// <summary>Aspire's snapshot property holding the process id DCP started (<c>KnownProperties.Executable.Pid</c>,
-    /// which Aspire keeps internal).</summary>
-    private const string PidProperty = "executable.pid";
-
     /// <summary>The first restart waits 1 s; starting a service on this shared 2-core machine can take many more.</summary>
     private static readonly TimeSpan _backWithin = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task A_worker_killed_with_SIGKILL_comes_back_healthy_by_itself_and_settles_the_order_placed_meanwhile()
     {
-        var runner = await RunningPidAsync(ResourceNames.OrderingWorker, notPid: null, CancellationToken.None);
-        var service = ServiceProcessOf(runner, "Ordering.Worker");
+        var runner = ServiceProcesses.Pid(await system.App.WaitUntilRunningAsync(ResourceNames.OrderingWorker, notPid: null, CancellationToken.None))!.Value;
+        var service = ServiceProcesses.ServiceProcessOf(runner, "Ordering.Worker");
         await using var context = await browser.NewShopperAsync(system.App.GetEndpoint(ResourceNames.WebFrontend));
         var shopper = await ShopperPage.OpenAsync(context, "worker-killed");
         await shopper.AddToBasketAsync(1, 1);
@@ -33,12 +29,12 @@ public sealed class ServiceRestartTests(SystemFixture system, BrowserFixture bro
         await shopper.FillCheckoutAsync(ShopperPage.ApprovingCard);
 
         // A crash as the platform sees one: the service process dies at once, and `dotnet run` above it exits with 137.
-        Assert.Equal(0, Signal(service, 9));
+        Assert.True(ServiceProcesses.Kill(service));
         var stopwatch = Stopwatch.StartNew();
         var orderId = await shopper.PlaceOrderAsync();
 
         using var deadline = new CancellationTokenSource(_backWithin);
-        var restarted = await RunningAsync(ResourceNames.OrderingWorker, notPid: runner, deadline.Token);
+        var restarted = await system.App.WaitUntilRunningAsync(ResourceNames.OrderingWorker, notPid: runner, deadline.Token);
         await system.App.WaitUntilHealthyAsync(ResourceNames.OrderingWorker, deadline.Token);
         output.WriteLine($"ordering-worker healthy again {stopwatch.Elapsed.TotalSeconds:0.0} s after the SIGKILL");
         var why = await system.App.ConsoleLogLineAsync(restarted.ResourceId, "exited without being asked to", deadline.Token);
@@ -68,47 +64,4 @@ public sealed class ServiceRestartTests(SystemFixture system, BrowserFixture bro
             await system.App.StartAsync(ResourceNames.OrderingWorker, _backWithin);
         }
     }
-
-    /// <summary>The process DCP runs for the resource (for a project, its <c>dotnet run</c>), once running and, given
-    /// <paramref name="notPid"/>, a process other than that one.</summary>
-    private async Task<int> RunningPidAsync(string resource, int? notPid, CancellationToken cancellationToken) =>
-        Pid(await RunningAsync(resource, notPid, cancellationToken))!.Value;
-
-    private async Task<ResourceEvent> RunningAsync(string resource, int? notPid, CancellationToken cancellationToken) =>
-        await system.App.ResourceNotifications.WaitForResourceAsync(
-            resource, e => e.Snapshot.State?.Text == KnownResourceStates.Running && Pid(e) is { } pid && pid != notPid, cancellationToken);
-
-    private static int? Pid(ResourceEvent resourceEvent) =>
-        resourceEvent.Snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value is IConvertible value
-            ? Convert.ToInt32(value, CultureInfo.InvariantCulture)
-            : null;
-
-    /// <summary>The service itself: the child that <c>dotnet run</c> starts (its command line names the project's
-    /// assembly) and waits for.</summary>
-    private static int ServiceProcessOf(int runner, string assembly)
-    {
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                // /proc/<pid>/stat: "pid (name) state ppid …"; the name may hold spaces, so fields are counted after ')'.
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == runner
-                    && File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(assembly, StringComparison.Ordinal))
-                {
-                    return int.Parse(Path.GetFileName(directory), CultureInfo.InvariantCulture);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
-            {
-                // Not a process, or one that ended while we looked.
-            }
-        }
-
-        throw new InvalidOperationException($"No child of process {runner} (the resource's dotnet run) runs {assembly}.");
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
-    private static extern int Signal(int pid, int signal);
 }

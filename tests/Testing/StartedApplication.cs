@@ -37,6 +37,12 @@ public sealed class StartedApplication(DistributedApplication app, string dataPa
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
+    /// <summary>The value of one of the model's parameters (a generated key, say), as the app host resolved it.</summary>
+    public async Task<string> GetParameterValueAsync(string name) =>
+        await app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name)
+            .GetValueAsync(CancellationToken.None)
+        ?? throw new InvalidOperationException($"The parameter '{name}' has no value.");
+
     public HttpClient CreateHttpClient(string resourceName, string endpointName = "http") => app.CreateHttpClient(resourceName, endpointName);
 
     internal async Task StartAndWaitHealthyAsync(TimeSpan timeout)
@@ -99,10 +105,18 @@ public sealed class StartedApplication(DistributedApplication app, string dataPa
     public async Task WaitUntilHealthyAsync(string resourceName, CancellationToken cancellationToken) =>
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, cancellationToken);
 
+    /// <summary>The resource's latest replica once it is Running as a process other than <paramref name="notPid"/> (given
+    /// one): after a crash, the replica the restart brought up.</summary>
+    public async Task<ResourceEvent> WaitUntilRunningAsync(string resourceName, int? notPid, CancellationToken cancellationToken) =>
+        await app.ResourceNotifications.WaitForResourceAsync(
+            resourceName,
+            e => e.Snapshot.State?.Text == KnownResourceStates.Running && ServiceProcesses.Pid(e) is { } pid && pid != notPid,
+            cancellationToken);
+
     /// <summary>After a start or restart command the latest state may still be the stop's Exited for a moment: waiting
     /// that gives up on an unavailable resource would fail a restart that is about to succeed (it did, 1 run in 10 on a
     /// loaded machine). The caller's deadline bounds the wait instead.</summary>
-    private async Task WaitUntilHealthyAgainAsync(string resourceName, CancellationToken cancellationToken) =>
+    public async Task WaitUntilHealthyAgainAsync(string resourceName, CancellationToken cancellationToken) =>
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, WaitBehavior.WaitOnResourceUnavailable, cancellationToken);
 
     public async ValueTask DisposeAsync()
