@@ -1,9 +1,9 @@
 using Shop.Bench;
 using Shop.Testing;
 
-// dotnet run -c Release --project bench -- [--quick] [throughput] [coldstart] [pipeline]
+// dotnet run -c Release --project bench -- [--quick] [throughput] [coldstart] [pipeline] [photos]
 var quick = args.Contains("--quick");
-string[] all = ["throughput", "coldstart", "pipeline"];
+string[] all = ["throughput", "coldstart", "pipeline", "photos"];
 var chosen = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 if (chosen.Except(all).ToArray() is { Length: > 0 } unknown)
 {
@@ -35,6 +35,7 @@ await using (MemoryScenario.StartSamplingPeaks(bench))
         {
             "throughput" => ThroughputScenario.RunAsync(bench),
             "coldstart" => ColdStartScenario.RunAsync(bench),
+            "photos" => PhotoScenario.RunAsync(bench),
             _ => PipelineScenario.RunAsync(bench),
         });
     }
