@@ -8,6 +8,7 @@ internal static class BaselineApps
 {
     public const string BareApi = "BareApi";
     public const string BareWorker = "BareWorker";
+    public const string BarePhoto = "BarePhoto";
     public const string RawApi = "RawApi";
 
     public static string ProjectFile(string name) => Path.Combine(Folder(name), name + ".csproj");

@@ -2,12 +2,12 @@ using System.Globalization;
 using Shop.Bench;
 using Shop.Testing;
 
-// dotnet run -c Release --project bench -- [--quick] [throughput] [coldstart] [pipeline]
+// dotnet run -c Release --project bench -- [--quick] [throughput] [coldstart] [pipeline] [photos]
 // dotnet run -c Release --project bench -- [--quick] --scenario wake   (alone: it runs the system in scale-to-zero mode)
 // dotnet run -c Release --project bench -- --scenario soak [--orders 1000]
 var quick = args.Contains("--quick");
 var orders = args.SkipWhile(a => a != "--orders").Skip(1).FirstOrDefault() is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1000;
-string[] all = ["throughput", "coldstart", "pipeline"];
+string[] all = ["throughput", "coldstart", "pipeline", "photos"];
 var chosen = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--orders")).ToArray();
 var wake = chosen is ["wake"];
 if (!wake && chosen is not [SoakScenario.Name] && chosen.Except(all).ToArray() is { Length: > 0 } unknown)
@@ -72,6 +72,7 @@ static async Task MeasureAllAsync(BenchContext bench, string[] scenarios, System
             {
                 "throughput" => ThroughputScenario.RunAsync(bench),
                 "coldstart" => ColdStartScenario.RunAsync(bench),
+                "photos" => PhotoScenario.RunAsync(bench),
                 _ => PipelineScenario.RunAsync(bench),
             });
         }

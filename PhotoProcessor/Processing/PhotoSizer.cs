@@ -1,25 +1,20 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using Shop.Contracts;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats;
-using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.Formats.Png;
-using SixLabors.ImageSharp.Formats.Webp;
-using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
+using SkiaSharp;
 
 namespace Shop.PhotoProcessor.Processing;
 
 /// <summary>Turns an upload into the shop's sizes, or says why it cannot: an allowed format (JPEG, PNG, WebP) and at
 /// most <see cref="PhotoStorage.MaxPixels"/>, both read from the header before anything is decoded, so a small file
-/// that claims 100,000 × 100,000 pixels is refused without allocating them. Decoded photos lose their metadata (EXIF
-/// with its location, XMP, IPTC) once their orientation is applied.</summary>
+/// that claims 100,000 × 100,000 pixels is refused without allocating them. The sizes are re-encoded from pixels
+/// alone, so they carry none of the upload's metadata (EXIF with its location, XMP, IPTC, ICC); its orientation is
+/// applied first.</summary>
 public static class PhotoSizer
 {
-    private static readonly IImageFormat[] _allowed = [JpegFormat.Instance, PngFormat.Instance, WebpFormat.Instance];
-    private static readonly WebpEncoder _webp = new() { Quality = 80 };
-    private static readonly JpegEncoder _jpeg = new() { Quality = 82 };
+    private static readonly SKEncodedImageFormat[] _allowed =
+        [SKEncodedImageFormat.Jpeg, SKEncodedImageFormat.Png, SKEncodedImageFormat.Webp];
+
+    private static readonly SKSamplingOptions _resampling = new(SKCubicResampler.Mitchell);
 
     public static SizingOutcome Size(byte[] upload)
     {
@@ -28,118 +23,124 @@ public static class PhotoSizer
             return SizingOutcome.Rejected(TooLarge(upload.LongLength));
         }
 
-        if (Check(upload) is { } reason)
+        using var data = SKData.CreateCopy(upload);
+        using var codec = SKCodec.Create(data);
+        if (Check(codec) is { } reason)
         {
             return SizingOutcome.Rejected(reason);
         }
 
-        Image<Rgba32> image;
-        try
+        var decoded = Decode(codec!, out var result);
+        if (decoded is null)
         {
-            image = Image.Load<Rgba32>(upload);
-        }
-        catch (Exception exception) when (exception is ImageFormatException or NotSupportedException or ArgumentException)
-        {
-            return SizingOutcome.Rejected($"The photo could not be decoded: {exception.Message}");
+            return SizingOutcome.Rejected(result == SKCodecResult.IncompleteInput
+                ? $"The photo could not be decoded: the {Name(codec!)} file ends before its image does (truncated)."
+                : $"The photo could not be decoded: {result}.");
         }
 
-        using (image)
-        {
-            image.Mutate(photo => photo.AutoOrient());
-            image.Metadata.ExifProfile = null;
-            image.Metadata.XmpProfile = null;
-            image.Metadata.IptcProfile = null;
-            image.Metadata.IccProfile = null;
-            return SizingOutcome.Ready(Encode(image));
-        }
+        using var upright = PhotoOrientation.Upright(decoded, codec!.EncodedOrigin);
+        return SizingOutcome.Ready(Encode(upright));
     }
 
     public static string TooLarge(long bytes) => string.Create(CultureInfo.InvariantCulture,
         $"The photo is {bytes / 1024.0 / 1024.0:0.0} MB; at most {PhotoStorage.MaxUploadBytes / 1024 / 1024} MB is accepted.");
 
     /// <summary>The header alone: format and dimensions.</summary>
-    private static string? Check(byte[] upload)
+    private static string? Check(SKCodec? codec)
     {
-        IImageInfo? info;
-        IImageFormat? format;
-        try
-        {
-            info = Image.Identify(upload, out format);
-        }
-        catch (Exception exception) when (exception is ImageFormatException or NotSupportedException)
-        {
-            return $"The photo's header could not be read: {exception.Message}";
-        }
-
-        if (info is null || format is null)
+        if (codec is null)
         {
             return "The file is not an image: only JPEG, PNG and WebP photos are accepted.";
         }
 
-        if (!_allowed.Contains(format))
+        if (!_allowed.Contains(codec.EncodedFormat))
         {
-            return $"The image is {format.Name}: only JPEG, PNG and WebP photos are accepted.";
+            return $"The image is {Name(codec)}: only JPEG, PNG and WebP photos are accepted.";
         }
 
-        if (!EndsWhole(upload, format))
-        {
-            return $"The photo could not be decoded: the {format.Name} file ends before its image does (truncated).";
-        }
-
-        if ((long)info.Width * info.Height > PhotoStorage.MaxPixels)
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if ((long)width * height > PhotoStorage.MaxPixels)
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"The photo is {info.Width} × {info.Height} pixels; at most {PhotoStorage.MaxPixels / 1_000_000} megapixels are accepted.");
+                $"The photo is {width} × {height} pixels; at most {PhotoStorage.MaxPixels / 1_000_000} megapixels are accepted.");
         }
 
         return null;
     }
 
-    /// <summary>ImageSharp decodes a truncated photo without complaint (the missing rows come out grey), so the end of
-    /// the file is checked: a JPEG's end-of-image marker, a PNG's IEND chunk, a WebP's RIFF length.</summary>
-    private static bool EndsWhole(byte[] upload, IImageFormat format)
+    /// <summary>Decodes at the smallest size the codec offers (JPEG in eighths, WebP any) that still covers the
+    /// largest width once upright, so a 24-megapixel photo never takes 96 MB; sRGB, with any ICC profile applied.
+    /// Anything short of a whole decode is refused: a truncated file reports IncompleteInput.</summary>
+    private static SKBitmap? Decode(SKCodec codec, out SKCodecResult result)
     {
-        var end = upload.AsSpan().TrimEnd((byte)0);
-        if (format == JpegFormat.Instance)
+        var info = codec.Info;
+        var turned = PhotoOrientation.SwapsSides(codec.EncodedOrigin);
+        var uprightWidth = turned ? info.Height : info.Width;
+        var wanted = Math.Min(PhotoSizes.Widths.Max(), uprightWidth);
+        var scaled = codec.GetScaledDimensions((float)wanted / uprightWidth);
+        if ((turned ? scaled.Height : scaled.Width) < wanted)
         {
-            return end.EndsWith((ReadOnlySpan<byte>)[0xFF, 0xD9]);
+            scaled = info.Size;
         }
 
-        if (format == PngFormat.Instance)
+        var alpha = info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
+        var target = new SKImageInfo(scaled.Width, scaled.Height, SKImageInfo.PlatformColorType, alpha,
+            SKColorSpace.CreateSrgb());
+        var bitmap = new SKBitmap(target);
+        result = codec.GetPixels(target, bitmap.GetPixels());
+        if (result == SKCodecResult.Success)
         {
-            return end.Length >= 8 && end[^8..^4].SequenceEqual("IEND"u8);
+            return bitmap;
         }
 
-        return upload.Length >= 8 && BinaryPrimitives.ReadUInt32LittleEndian(upload.AsSpan(4)) + 8L <= upload.Length;
+        bitmap.Dispose();
+        return null;
     }
 
     /// <summary>Each width from the largest down, each from the one before (cheaper than from the original); a photo
     /// narrower than a width keeps its own (never enlarged).</summary>
-    private static List<EncodedSize> Encode(Image<Rgba32> original)
+    private static List<EncodedSize> Encode(SKBitmap original)
     {
         var sizes = new List<EncodedSize>();
-        Image<Rgba32> source = original;
+        var source = original;
         foreach (var width in PhotoSizes.Widths.OrderDescending())
         {
-            var resized = source.Clone(photo => photo.Resize(Math.Min(width, source.Width), 0));
+            var resized = Resize(source, Math.Min(width, source.Width));
             if (source != original)
             {
                 source.Dispose();
             }
 
-            sizes.Add(new EncodedSize(width, "webp", "image/webp", Save(resized, _webp)));
-            sizes.Add(new EncodedSize(width, "jpg", "image/jpeg", Save(resized, _jpeg)));
+            sizes.Add(new EncodedSize(width, "webp", "image/webp", Save(resized, SKEncodedImageFormat.Webp, 80)));
+            sizes.Add(new EncodedSize(width, "jpg", "image/jpeg", Save(resized, SKEncodedImageFormat.Jpeg, 82)));
             source = resized;
         }
 
-        source.Dispose();
+        if (source != original)
+        {
+            source.Dispose();
+        }
+
         return sizes;
     }
 
-    private static byte[] Save(Image image, IImageEncoder encoder)
+    /// <summary>Into a bitmap without a colour space, so the encoders write no ICC profile (the pixels are already
+    /// sRGB).</summary>
+    private static SKBitmap Resize(SKBitmap source, int width)
     {
-        using var stream = new MemoryStream();
-        image.Save(stream, encoder);
-        return stream.ToArray();
+        var height = Math.Max(1, (int)Math.Round((double)source.Height * width / source.Width));
+        var resized = new SKBitmap(new SKImageInfo(width, height, source.ColorType, source.AlphaType));
+        using var from = source.PeekPixels();
+        using var to = resized.PeekPixels();
+        from.ScalePixels(to, _resampling);
+        return resized;
     }
+
+    private static byte[] Save(SKBitmap image, SKEncodedImageFormat format, int quality)
+    {
+        using var encoded = image.Encode(format, quality);
+        return encoded.ToArray();
+    }
+
+    private static string Name(SKCodec codec) => codec.EncodedFormat.ToString().ToUpperInvariant();
 }

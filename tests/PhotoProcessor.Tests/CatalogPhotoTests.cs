@@ -119,8 +119,10 @@ public sealed class CatalogPhotoTests(PhotoServersFixture servers)
         using var client = servers.CreateCatalogClient();
         var productId = await CreateProductAsync(client);
 
-        // A large photo keeps the processor busy long enough to be killed in the middle of it.
-        using var response = await UploadAsync(client, productId, TestPhotos.Photo("jpeg", 5000, 4000));
+        // A large photo keeps the processor busy long enough to be killed in the middle of it: a noisy WebP of 27
+        // megapixels and 17 MB, about the slowest an accepted upload gets (Skia decodes a JPEG at reduced size, and
+        // a PNG that large is either over 20 MB or fast to inflate).
+        using var response = await UploadAsync(client, productId, TestPhotos.Photo("webp", 6000, 4500));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var uploadId = (await response.Content.ReadFromJsonAsync<PhotoStatus>(_json))!.UploadId!.Value;
         await WaitUntilTakenAsync();
@@ -138,10 +140,15 @@ public sealed class CatalogPhotoTests(PhotoServersFixture servers)
     {
         var events = new Azure.Storage.Queues.QueueClient(servers.App.GetConnectionString(ResourceNames.Storage), PhotoStorage.EventsQueue);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while ((await events.GetPropertiesAsync(deadline.Token)).Value.ApproximateMessagesCount == 0
-            || (await events.PeekMessagesAsync(1, deadline.Token)).Value.Length > 0)
+        while ((await events.GetPropertiesAsync(deadline.Token)).Value.ApproximateMessagesCount == 0)
         {
             await Task.Delay(50, deadline.Token);
+        }
+
+        // Then one call a turn, so that the kill comes as soon after the take as it can.
+        while ((await events.PeekMessagesAsync(1, deadline.Token)).Value.Length > 0)
+        {
+            await Task.Delay(10, deadline.Token);
         }
     }
 

@@ -1,12 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats;
-using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.Formats.Png;
-using SixLabors.ImageSharp.Formats.Webp;
-using SixLabors.ImageSharp.Metadata.Profiles.Exif;
-using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
 
 namespace Shop.PhotoProcessor.Tests;
 
@@ -15,27 +10,24 @@ public static class TestPhotos
 {
     public static readonly TheoryData<string> AllowedFormats = ["jpeg", "png", "webp"];
 
-    /// <summary>A noisy photo (noise does not compress, so sizes are realistic) with a GPS position in its EXIF.</summary>
-    public static byte[] Photo(string format, int width = 1600, int height = 1000)
+    /// <summary>A noisy photo (noise does not compress, so sizes are realistic) with EXIF: the photographer's name, a
+    /// GPS position and the orientation given (1: as stored; 6: to be turned a quarter clockwise).</summary>
+    public static byte[] Photo(string format, int width = 1600, int height = 1000, ushort orientation = 1)
     {
-        using var image = new Image<Rgba32>(width, height);
         var random = new Random(width * 31 + height);
-        image.ProcessPixelRows(rows =>
+        var pixels = new byte[width * height * 4];
+        for (var i = 0; i < pixels.Length; i += 4)
         {
-            for (var y = 0; y < rows.Height; y++)
-            {
-                foreach (ref var pixel in rows.GetRowSpan(y))
-                {
-                    pixel = new Rgba32((byte)random.Next(256), (byte)(y % 256), 128, 255);
-                }
-            }
-        });
-        image.Metadata.ExifProfile = new ExifProfile();
-        image.Metadata.ExifProfile.SetValue(ExifTag.GPSLatitudeRef, "N");
-        image.Metadata.ExifProfile.SetValue(ExifTag.Artist, "Photographer at home");
-        using var stream = new MemoryStream();
-        image.Save(stream, Encoder(format));
-        return stream.ToArray();
+            pixels[i] = (byte)random.Next(256);
+            pixels[i + 1] = (byte)(i / 4 / width % 256);
+            pixels[i + 2] = 128;
+            pixels[i + 3] = 255;
+        }
+
+        using var image = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        Marshal.Copy(pixels, 0, image.GetPixels(), pixels.Length);
+        using var encoded = image.Encode(Format(format), 90);
+        return TestExif.Embed(format, encoded.ToArray(), width, height, orientation);
     }
 
     /// <summary>The bad upload a row of <see cref="PhotoSizerTests.BadUploads"/> names.</summary>
@@ -77,15 +69,15 @@ public static class TestPhotos
         return padded;
     }
 
-    private static IImageEncoder Encoder(string format) => format switch
+    private static SKEncodedImageFormat Format(string format) => format switch
     {
-        "jpeg" => new JpegEncoder { Quality = 90 },
-        "png" => new PngEncoder(),
-        "webp" => new WebpEncoder { Quality = 90 },
+        "jpeg" => SKEncodedImageFormat.Jpeg,
+        "png" => SKEncodedImageFormat.Png,
+        "webp" => SKEncodedImageFormat.Webp,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "jpeg, png or webp"),
     };
 
-    private static byte[] Chunk(string type, byte[] data)
+    public static byte[] Chunk(string type, byte[] data)
     {
         var typeBytes = Encoding.ASCII.GetBytes(type);
         var chunk = new byte[12 + data.Length];
