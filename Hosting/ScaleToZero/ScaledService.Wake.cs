@@ -51,14 +51,25 @@ internal sealed partial class ScaledService
                 _phase = ServicePhase.Waking;
             }
 
-            foreach (var awaited in _awaited)
+            // Aspire starts this service only once the services it waits for are healthy, so they must neither stay at
+            // zero nor go idle meanwhile (an idle stop during the start failed it: "entered the 'Finished' state
+            // prematurely").
+            var holds = _awaited.Select(awaited => awaited.Enter()).ToList();
+            try
             {
-                awaited.WakeFor(Name, trigger);
-            }
+                foreach (var awaited in _awaited)
+                {
+                    awaited.WakeFor(Name, trigger);
+                }
 
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            deadline.CancelAfter(options.WakeTimeout);
-            await StartUntilHealthyAsync(deadline.Token);
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                deadline.CancelAfter(options.WakeTimeout);
+                await StartUntilHealthyAsync(deadline.Token);
+            }
+            finally
+            {
+                holds.ForEach(hold => hold.Dispose());
+            }
             var latency = time.GetElapsedTime(triggeredAt);
             lock (_gate)
             {
