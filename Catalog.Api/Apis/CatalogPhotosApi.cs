@@ -13,8 +13,9 @@ namespace Shop.Catalog.Api.Apis;
 
 /// <summary>Operators upload a product's photo here. The body streams straight into the incoming container (never held
 /// in memory), where its BlobCreated event wakes the photo processor; the status then follows the processor's answer.
-/// Streaming through the catalog keeps one credential (the operator key) and lets the service reach storage with its
-/// managed identity, where a SAS upload URL would need an account key or a user-delegation key.</summary>
+/// Streaming through the catalog keeps one credential (the operator key) and hands out no storage key, where a SAS upload
+/// URL would need an account key or a user-delegation key. (Deployed, the service still reaches storage with the account
+/// key; a managed identity is the next step.)</summary>
 public static class CatalogPhotosApi
 {
     public static IEndpointRouteBuilder MapCatalogPhotosApi(this IEndpointRouteBuilder app)
