@@ -9,8 +9,7 @@ using Shop.Security;
 namespace Shop.Ordering.Worker.Apis;
 
 /// <summary>A buyer's orders (buyer token), the claim of an anonymous buyer's orders after sign-in, and the operator's ship
-/// (operator key). Another buyer's order is a 404,
-/// never a 403: its existence is not disclosed.</summary>
+/// (operator key). Another buyer's order is a 404, never a 403: its existence is not disclosed.</summary>
 public static class OrdersApi
 {
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
