@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Shop.Basket.Api.Apis;
 using Shop.Basket.Api.Infrastructure;
+using Shop.Security;
 
 namespace Shop.Basket.Api;
 
@@ -12,6 +13,7 @@ namespace Shop.Basket.Api;
 [JsonSerializable(typeof(BasketResponse))]
 [JsonSerializable(typeof(QuantityRequest))]
 [JsonSerializable(typeof(BasketItemResponse))]
+[JsonSerializable(typeof(BuyerTransferRequest))]
 [JsonSerializable(typeof(CheckoutRequest))]
 [JsonSerializable(typeof(CheckoutResponse))]
 [JsonSerializable(typeof(List<CatalogItem>))]

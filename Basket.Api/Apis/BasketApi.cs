@@ -34,6 +34,10 @@ public static class BasketApi
             .WithName("ClearBasket")
             .WithSummary("Empties the basket");
 
+        api.MapPost("/merge", MergeBasketAsync)
+            .WithName("MergeBasket")
+            .WithSummary("Moves the anonymous buyer's basket (named by fromBuyerToken) into the bearer's after sign-in, quantities added within the limits; a repeat changes nothing");
+
         api.MapCheckoutApi();
         return app;
     }
@@ -44,6 +48,25 @@ public static class BasketApi
         var lines = await baskets.GetLinesAsync(user.GetBuyerId(), cancellationToken);
         var items = await products.GetItemsAsync([.. lines.Select(line => line.ProductId)], catalog, cancellationToken);
         return TypedResults.Ok(BasketResponse.From(lines, items));
+    }
+
+    public static async Task<Results<Ok<BasketResponse>, ValidationProblem>> MergeBasketAsync(
+        BuyerTransferRequest request,
+        ClaimsPrincipal user,
+        BuyerTokens tokens,
+        BasketStore baskets,
+        CatalogCache products,
+        CatalogClient catalog,
+        CancellationToken cancellationToken)
+    {
+        var (fromBuyerId, problem) = await request.ValidateAsync(tokens, user);
+        if (fromBuyerId is null)
+        {
+            return problem!;
+        }
+
+        await baskets.MergeAsync(fromBuyerId, user.GetBuyerId(), cancellationToken);
+        return await GetBasketAsync(user, baskets, products, catalog, cancellationToken);
     }
 
     public static Task<Results<Ok<BasketItemResponse>, ValidationProblem>> SetItemQuantityAsync(

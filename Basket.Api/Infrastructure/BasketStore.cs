@@ -55,6 +55,43 @@ public sealed class BasketStore(IConnectionMultiplexer redis)
         return removed
         """;
 
+    // KEYS[1] the account's basket, KEYS[2] the anonymous one; ARGV max lines, max quantity, expiry seconds. Adds each
+    // anonymous line (in product order) to the account's: a quantity sum is clamped to the cap, a product that would
+    // exceed the lines cap is left out, an existing line keeps its price when added. Then deletes the anonymous basket,
+    // all in one step: no one ever sees the lines in both baskets or in neither.
+    private const string MergeScript = """
+        local from = redis.call('HGETALL', KEYS[2])
+        if #from == 0 then
+          return 0
+        end
+        local lines = {}
+        for i = 1, #from, 2 do
+          local quantity, price = string.match(from[i + 1], '^(%d+)|(.+)$')
+          if quantity and string.match(from[i], '^%d+$') then
+            table.insert(lines, {tonumber(from[i]), tonumber(quantity), price})
+          end
+        end
+        table.sort(lines, function(a, b) return a[1] < b[1] end)
+        for _, line in ipairs(lines) do
+          local current = redis.call('HGET', KEYS[1], line[1])
+          local existing, price = 0, line[3]
+          if current then
+            local quantity, kept = string.match(current, '^(%d+)|(.+)$')
+            if quantity then
+              existing, price = tonumber(quantity), kept
+            end
+          end
+          if current or redis.call('HLEN', KEYS[1]) < tonumber(ARGV[1]) then
+            redis.call('HSET', KEYS[1], line[1], math.min(existing + line[2], tonumber(ARGV[2])) .. '|' .. price)
+          end
+        end
+        redis.call('DEL', KEYS[2])
+        if redis.call('EXISTS', KEYS[1]) == 1 then
+          redis.call('EXPIRE', KEYS[1], ARGV[3])
+        end
+        return 1
+        """;
+
     public async Task<IReadOnlyList<BasketLine>> GetLinesAsync(string buyerId, CancellationToken cancellationToken)
     {
         var fields = await Database.HashGetAllAsync(BasketKeys.Basket(buyerId)).WaitAsync(cancellationToken);
@@ -74,6 +111,15 @@ public sealed class BasketStore(IConnectionMultiplexer redis)
 
     public async Task ClearAsync(string buyerId, CancellationToken cancellationToken) =>
         await Database.KeyDeleteAsync(BasketKeys.Basket(buyerId)).WaitAsync(cancellationToken);
+
+    /// <summary>Moves the anonymous buyer's basket into the account's (see MergeScript); the anonymous basket is gone
+    /// afterwards, so a repeated merge changes nothing.</summary>
+    public async Task MergeAsync(string fromBuyerId, string toBuyerId, CancellationToken cancellationToken) =>
+        await Database.ScriptEvaluateAsync(
+            MergeScript,
+            [BasketKeys.Basket(toBuyerId), BasketKeys.Basket(fromBuyerId)],
+            [BasketLine.MaxLines, BasketLine.MaxQuantity, _expirySeconds])
+            .WaitAsync(cancellationToken);
 
     private async Task<LineUpdate> UpdateLineAsync(
         string buyerId, int productId, int quantity, decimal price, string mode, CancellationToken cancellationToken)

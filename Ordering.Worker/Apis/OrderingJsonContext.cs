@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Shop.Security;
 
 namespace Shop.Ordering.Worker.Apis;
 
@@ -7,4 +8,6 @@ namespace Shop.Ordering.Worker.Apis;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(PaginatedItems<OrderResponse>))]
 [JsonSerializable(typeof(OrderResponse))]
+[JsonSerializable(typeof(BuyerTransferRequest))]
+[JsonSerializable(typeof(ClaimResponse))]
 internal sealed partial class OrderingJsonContext : JsonSerializerContext;

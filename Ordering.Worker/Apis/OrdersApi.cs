@@ -8,8 +8,8 @@ using Shop.Security;
 
 namespace Shop.Ordering.Worker.Apis;
 
-/// <summary>A buyer's orders (buyer token), and the operator's ship (operator key). Another buyer's order is a 404,
-/// never a 403: its existence is not disclosed.</summary>
+/// <summary>A buyer's orders (buyer token), the claim of an anonymous buyer's orders after sign-in, and the operator's ship
+/// (operator key). Another buyer's order is a 404, never a 403: its existence is not disclosed.</summary>
 public static class OrdersApi
 {
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
@@ -29,6 +29,11 @@ public static class OrdersApi
         api.MapPost("/{id:guid}/cancel", CancelOrderAsync)
             .WithName("CancelOrder")
             .WithSummary("Cancels one of the buyer's orders that is not yet paid")
+            .RequireAuthorization(ShopAuth.BuyerPolicy);
+
+        api.MapPost("/claim", ClaimOrdersAsync)
+            .WithName("ClaimOrders")
+            .WithSummary("Moves every order of the anonymous buyer named by fromBuyerToken to the bearer (after sign-in); a repeat claims 0")
             .RequireAuthorization(ShopAuth.BuyerPolicy);
 
         api.MapPost("/{id:guid}/ship", ShipOrderAsync)
@@ -77,6 +82,15 @@ public static class OrdersApi
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> CancelOrderAsync(
         Guid id, ClaimsPrincipal user, OrderWorkflow workflow, CancellationToken cancellationToken) =>
         Answer(id, await workflow.CancelAsync(id, user.GetBuyerId(), cancellationToken), "cancelled", "Only an order that is not yet paid can be cancelled.");
+
+    public static async Task<Results<Ok<ClaimResponse>, ValidationProblem>> ClaimOrdersAsync(
+        BuyerTransferRequest request, ClaimsPrincipal user, BuyerTokens tokens, OrderClaims claims, CancellationToken cancellationToken)
+    {
+        var (fromBuyerId, problem) = await request.ValidateAsync(tokens, user);
+        return fromBuyerId is null
+            ? problem!
+            : TypedResults.Ok(new ClaimResponse(await claims.ClaimAsync(fromBuyerId, user.GetBuyerId(), cancellationToken)));
+    }
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ShipOrderAsync(
         Guid id, OrderWorkflow workflow, CancellationToken cancellationToken) =>

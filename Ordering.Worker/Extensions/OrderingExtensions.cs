@@ -54,6 +54,7 @@ public static class OrderingExtensions
         builder.Services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         builder.Services.AddScoped<OutboxDispatcher>();
         builder.Services.AddScoped<OrderWorkflow>();
+        builder.Services.AddSingleton<OrderClaims>();
 
         builder.Services.AddStrictJson(OrderingJsonContext.Default);
         return builder;

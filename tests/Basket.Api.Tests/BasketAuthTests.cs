@@ -17,6 +17,7 @@ public sealed class BasketAuthTests(ShopFixture shop)
         { "DELETE", "/api/basket/items/1" },
         { "DELETE", "/api/basket" },
         { "POST", "/api/basket/checkout" },
+        { "POST", "/api/basket/merge" },
     };
 
     [Theory]

@@ -23,6 +23,10 @@ internal static class BasketHttp
         return (await response.Content.ReadFromJsonAsync<BasketResponse>())!;
     }
 
+    /// <summary>POST /api/basket/merge with the anonymous buyer's token (<c>null</c> sends a body without one).</summary>
+    public static Task<HttpResponseMessage> MergeAsync(this HttpClient client, string? fromBuyerToken) =>
+        client.PostAsJsonAsync(new Uri("/api/basket/merge", UriKind.Relative), new { fromBuyerToken });
+
     public static Task<HttpResponseMessage> CheckOutAsync(this HttpClient client, string? idempotencyKey, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/basket/checkout", UriKind.Relative)) { Content = JsonContent.Create(body) };

@@ -32,6 +32,21 @@ public sealed class OrderingDatabase(string connectionString) : IAsyncDisposable
         return result;
     }
 
+    /// <summary>The buyer each recorded order among <paramref name="orderIds"/> belongs to.</summary>
+    public async Task<Dictionary<Guid, string>> ReadBuyersAsync(IEnumerable<Guid> orderIds)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT id, buyer_id FROM orders WHERE id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. orderIds] });
+        await using var reader = await command.ExecuteReaderAsync();
+        var buyers = new Dictionary<Guid, string>();
+        while (await reader.ReadAsync())
+        {
+            buyers[reader.GetGuid(0)] = reader.GetString(1);
+        }
+
+        return buyers;
+    }
+
     public Task<long> CountOrdersAsync() => ScalarAsync<long>("SELECT count(*) FROM orders");
 
     public Task<long> CountOutboxAsync() => ScalarAsync<long>("SELECT count(*) FROM outbox_messages");

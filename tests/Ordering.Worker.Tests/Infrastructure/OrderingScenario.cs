@@ -56,9 +56,12 @@ public sealed class OrderingScenario : IAsyncDisposable
     public static HttpClient CreateBuyerClient(OrderingWorkerFactory worker, string buyerId)
     {
         var client = worker.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Issue(buyerId));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(buyerId));
         return client;
     }
+
+    /// <summary>A genuine buyer token, as the frontend issues them.</summary>
+    public static string TokenFor(string buyerId) => _tokens.Issue(buyerId);
 
     public static HttpClient CreateOperatorClient(OrderingWorkerFactory worker)
     {
