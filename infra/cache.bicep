@@ -4,7 +4,7 @@ param location string
 param tags object
 param name string
 
-resource cache 'Microsoft.Cache/redisEnterprise@2025-04-01' = {
+resource cache 'Microsoft.Cache/redisEnterprise@2025-07-01' = {
   name: name
   location: location
   tags: tags
@@ -14,16 +14,17 @@ resource cache 'Microsoft.Cache/redisEnterprise@2025-04-01' = {
   properties: {
     minimumTlsVersion: '1.2'
     highAvailability: 'Disabled'
+    publicNetworkAccess: 'Enabled'
   }
 }
 
-resource database 'Microsoft.Cache/redisEnterprise/databases@2025-04-01' = {
+resource database 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' = {
   parent: cache
   name: 'default'
   properties: {
     clientProtocol: 'Encrypted'
     port: 10000
-    clusteringPolicy: 'EnterpriseCluster'
+    clusteringPolicy: 'NoCluster'
     evictionPolicy: 'NoEviction'
     accessKeysAuthentication: 'Enabled'
   }

@@ -118,7 +118,7 @@ resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing 
 }
 
 // The database of 'cache', for its access key.
-resource cacheDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-04-01' existing = {
+resource cacheDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' existing = {
   scope: rg
   name: 'cache-${resourceToken}/default'
 }

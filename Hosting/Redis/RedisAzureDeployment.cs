@@ -8,7 +8,8 @@ namespace Shop.Hosting.Redis;
 /// and password (access-key) authentication, which the services' RESP client speaks.</summary>
 internal sealed class RedisAzureDeployment(RedisResource redis) : AzureResourceDeployment
 {
-    private const string ApiVersion = "2025-04-01";
+    // The first GA version with the Non-clustered policy.
+    private const string ApiVersion = "2025-07-01";
 
     // Azure Managed Redis serves its database over TLS on this port.
     private const int Port = 10000;
@@ -28,6 +29,8 @@ internal sealed class RedisAzureDeployment(RedisResource redis) : AzureResourceD
                 ["minimumTlsVersion"] = "1.2",
                 // One node, no replica: about half the price; a cache restart loses what it held.
                 ["highAvailability"] = "Disabled",
+                // The services connect with the access key over TLS; there is no private endpoint in this deployment.
+                ["publicNetworkAccess"] = "Enabled",
             },
         }));
         module.File.Add(new BicepResource("database", $"Microsoft.Cache/redisEnterprise/databases@{ApiVersion}", new BicepObject
@@ -38,8 +41,9 @@ internal sealed class RedisAzureDeployment(RedisResource redis) : AzureResourceD
             {
                 ["clientProtocol"] = "Encrypted",
                 ["port"] = Port,
-                // One endpoint that routes keys itself: the services' client does not follow cluster redirects.
-                ["clusteringPolicy"] = "EnterpriseCluster",
+                // One unsharded database: the basket merge is one script over two buyers' keys, which lie in different
+                // hash slots, and both clustered policies refuse a script across slots (CROSSSLOT).
+                ["clusteringPolicy"] = "NoCluster",
                 // Baskets are data, not a cache: refuse writes when full rather than drop someone's basket.
                 ["evictionPolicy"] = "NoEviction",
                 ["accessKeysAuthentication"] = "Enabled",

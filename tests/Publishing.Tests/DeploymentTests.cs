@@ -235,6 +235,14 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
     }
 
     [Fact]
+    public void The_basket_cache_is_one_unsharded_database_so_a_script_may_name_two_buyers_keys()
+    {
+        var database = Resources(Template.ModuleTemplate("cache")).Single(r => Text(r["type"]) == "Microsoft.Cache/redisEnterprise/databases");
+        Assert.Equal("NoCluster", Text(database["properties"]!["clusteringPolicy"]));
+        Assert.Equal("NoEviction", Text(database["properties"]!["evictionPolicy"]));
+    }
+
+    [Fact]
     public void No_app_pulls_an_image_from_a_public_registry_other_than_MCR()
     {
         foreach (var (module, app) in Template.Apps)
