@@ -1,4 +1,5 @@
 using MassTransit;
+using Npgsql;
 using Shop.Contracts;
 using Shop.Messaging;
 using Shop.Ordering.Worker.Workflow;
@@ -26,6 +27,7 @@ internal static class OrderingBus
                 rabbit.ReceiveEndpoint(QueueNames.Ordering, endpoint =>
                 {
                     endpoint.PrefetchCount = 16;
+                    endpoint.ConcurrentMessageLimit = ConcurrentMessages(context.GetRequiredService<NpgsqlDataSource>());
                     // Transient failures (the gateway, the database, the broker) are retried with growing pauses;
                     // what still fails, or can never succeed, moves to the ordering_error queue for an operator.
                     endpoint.UseMessageRetry(retry =>
@@ -47,4 +49,11 @@ internal static class OrderingBus
             options.StopTimeout = TimeSpan.FromSeconds(25);
         });
     }
+
+    /// <summary>A payment holds its order's transaction (one connection) while the gateway writes its ledger on a second
+    /// one, so with as many payments in flight as the pool has connections, each would hold one and wait for another
+    /// until the pool's timeout. One fewer than the pool always leaves a connection for some payment to finish with.
+    /// Deployed pools are a few connections; locally the default pool of 100 leaves the prefetch as the limit.</summary>
+    private static int ConcurrentMessages(NpgsqlDataSource dataSource) =>
+        Math.Clamp(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize - 1, 1, 16);
 }

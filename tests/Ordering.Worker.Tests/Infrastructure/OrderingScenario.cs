@@ -41,10 +41,11 @@ public sealed class OrderingScenario : IAsyncDisposable
         return new OrderingScenario(settings, new OrderingDatabase(settings.Database), catalog, bus);
     }
 
-    /// <summary>An in-process worker, returned once its bus is connected and consuming.</summary>
-    public async Task<OrderingWorkerFactory> StartWorkerAsync()
+    /// <summary>An in-process worker (on the scenario's settings unless given others), returned once its bus is
+    /// connected and consuming.</summary>
+    public async Task<OrderingWorkerFactory> StartWorkerAsync(WorkerSettings? settings = null)
     {
-        var worker = new OrderingWorkerFactory(Settings);
+        var worker = new OrderingWorkerFactory(settings ?? Settings);
         _owned.Add(worker);
         using var client = worker.CreateClient();
         await Eventually.HoldsAsync(
