@@ -10,13 +10,16 @@ public interface IAzureScaleRuleAnnotation : IResourceAnnotation
     AzureScaleRule ToScaleRule(AzureDeployment deployment);
 }
 
-/// <summary>A KEDA scale rule of a container app. Each authentication value becomes a container-app secret that
-/// the rule references by name, because the platform takes scaler credentials from secrets only.</summary>
+/// <summary>A KEDA scale rule of a container app. It authenticates either as the app's own managed identity
+/// (<paramref name="AuthenticatesAsApp"/>, where the scaler supports it) or with secrets: each authentication value
+/// becomes a container-app secret that the rule references by name. A metadata value that is not a literal reaches the
+/// app's module as a parameter.</summary>
 public sealed record AzureScaleRule(
     string Name,
     string Type,
-    IReadOnlyList<KeyValuePair<string, string>> Metadata,
-    IReadOnlyList<ScaleRuleSecret> Authentication);
+    IReadOnlyList<KeyValuePair<string, BicepValue>> Metadata,
+    IReadOnlyList<ScaleRuleSecret> Authentication,
+    bool AuthenticatesAsApp = false);
 
 /// <summary>A scaler input (<paramref name="TriggerParameter"/>, such as <c>host</c>) taken from a secret.</summary>
 public sealed record ScaleRuleSecret(string TriggerParameter, string SecretName, BicepValue Value);
