@@ -18,6 +18,8 @@ public static class OperatorEndpoints
 {
     public const string Prefix = "/operator";
 
+    private const string ApiPrefix = "/api";
+
     // Operator requests are small JSON bodies, but a photo, which the catalog limits (413 above 20 MB, by its
     // Content-Length, before a byte is stored).
     private const long MaxBodyBytes = 64 * 1024;
@@ -44,8 +46,21 @@ public static class OperatorEndpoints
         operations.MapForwarder(pattern, service, ForwarderRequestConfig.Empty, transforms => transforms
                 .AddRequestHeadersAllowed(_forwardedHeaders)
                 .AddPathRemovePrefix(Prefix)
-                .AddPathPrefix("/api"))
+                .AddPathPrefix(ApiPrefix)
+                .AddResponseTransform(LocateThroughFrontend))
             .WithMetadata(new HttpMethodMetadata(methods), new BodySizeLimit(maxBodyBytes));
+
+    /// <summary>A Location the service gives (<c>/api/catalog/items/7/photo</c>) as the operator reaches it here.</summary>
+    private static ValueTask LocateThroughFrontend(ResponseTransformContext context)
+    {
+        var headers = context.HttpContext.Response.Headers;
+        if (headers.Location.ToString() is var location && location.StartsWith(ApiPrefix + "/", StringComparison.Ordinal))
+        {
+            headers.Location = Prefix + location[ApiPrefix.Length..];
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Refuses a request without a key before anything is forwarded, and answers a service that cannot be
     /// reached with a 503 problem. Otherwise the answer is the service's, body included: no HTML status page in its

@@ -55,6 +55,12 @@ public sealed class CatalogPhotoTests(PhotoServersFixture servers)
         Assert.False(size.Headers.ETag!.IsWeak);
         Assert.Equal("public, max-age=31536000, immutable", size.Headers.CacheControl?.ToString());
 
+        using var head = await shop.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/catalog/photos/{version}-480.webp"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(size.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(size.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Equal("public, max-age=31536000, immutable", head.Headers.CacheControl?.ToString());
+
         using var again = new HttpRequestMessage(HttpMethod.Get, $"/catalog/photos/{version}-480.webp");
         again.Headers.IfNoneMatch.Add(size.Headers.ETag);
         using var revalidated = await shop.SendAsync(again);

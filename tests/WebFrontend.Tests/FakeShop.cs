@@ -102,7 +102,11 @@ public sealed class FakeShop : IAsyncDisposable
 
         _app.MapPut("/api/catalog/items/{id:int}/stock", OperatorAsync);
         _app.MapPost("/api/orders/{id:guid}/ship", OperatorAsync);
-        _app.MapPut("/api/catalog/items/{id:int}/photo", OperatorAsync);
+        _app.MapPut("/api/catalog/items/{id:int}/photo", (HttpRequest request) =>
+        {
+            request.HttpContext.Response.Headers.Location = request.Path.Value;
+            return OperatorAsync(request);
+        });
 
         var catalog = _app.MapGroup("/api/catalog");
         catalog.MapGet("/items", (HttpRequest request) =>

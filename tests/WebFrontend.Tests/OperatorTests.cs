@@ -68,7 +68,7 @@ public sealed class OperatorTests(FrontendFixture fixture)
     }
 
     [Fact]
-    public async Task A_photo_is_forwarded_whole_with_its_length_and_type_past_the_limit_of_the_json_actions()
+    public async Task A_photo_is_forwarded_whole_with_its_length_and_type_and_its_location_is_the_frontends()
     {
         using var client = fixture.Frontend.CreateClient();
         var photo = new string('p', 3 * 1024 * 1024);
@@ -79,6 +79,7 @@ public sealed class OperatorTests(FrontendFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(photo.Length, (await response.Content.ReadAsStringAsync()).Length);
+        Assert.Equal($"/operator/catalog/items/{fixture.Lantern.Id}/photo", response.Headers.Location?.ToString());
         var forwarded = fixture.Shop.OperatorHeaders[$"/api/catalog/items/{fixture.Lantern.Id}/photo"];
         Assert.Equal(photo.Length, forwarded.ContentLength);
         Assert.StartsWith("image/jpeg", forwarded.ContentType.ToString(), StringComparison.Ordinal);
