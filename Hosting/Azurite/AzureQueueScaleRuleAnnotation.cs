@@ -1,5 +1,7 @@
 using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
 using Shop.Hosting.Publishing;
+using Shop.Hosting.ScaleToZero;
 
 namespace Shop.Hosting.Azurite;
 
@@ -7,8 +9,10 @@ namespace Shop.Hosting.Azurite;
 /// replicas (KEDA's <c>azure-queue</c> scaler), one per <paramref name="MessagesPerReplica"/>; none while it is empty.
 /// The scaler reads the queue's length as the app's own identity, which <see cref="StorageRole.QueueDataReader"/> lets
 /// it do (given with the rule).</summary>
-public sealed record AzureQueueScaleRuleAnnotation(AzuriteResource Storage, string QueueName, int MessagesPerReplica) : IAzureScaleRuleAnnotation
+public sealed record AzureQueueScaleRuleAnnotation(AzuriteResource Storage, string QueueName, int MessagesPerReplica) : IQueueScaleRule
 {
+    public IResourceWithConnectionString Server => Storage;
+
     public AzureScaleRule ToScaleRule(AzureDeployment deployment) => new(
         Name: $"queue-{BicepNames.SecretName(QueueName)}",
         Type: "azure-queue",

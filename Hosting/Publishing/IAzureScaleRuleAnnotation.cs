@@ -3,8 +3,8 @@ using Shop.Hosting.Publishing.Bicep;
 
 namespace Shop.Hosting.Publishing;
 
-/// <summary>An event, beyond HTTP requests, that makes the platform start replicas of a deployed service.
-/// Local runs ignore it: there every service runs all the time.</summary>
+/// <summary>An event, beyond HTTP requests, that makes the platform start replicas of a deployed service. Local runs
+/// ignore it, but for the scale-to-zero mode, which reads the rules on a queue's length (<c>IQueueScaleRule</c>).</summary>
 public interface IAzureScaleRuleAnnotation : IResourceAnnotation
 {
     AzureScaleRule ToScaleRule(AzureDeployment deployment);
