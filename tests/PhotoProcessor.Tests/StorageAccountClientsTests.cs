@@ -7,29 +7,23 @@ namespace Shop.PhotoProcessor.Tests;
 /// test; the identity path needs Azure's identity endpoint, so here only which credential each client got is checked.</summary>
 public sealed class StorageAccountClientsTests
 {
-    [Fact]
-    public void A_connection_string_with_the_account_key_signs_with_the_key()
+    [Theory]
+    [InlineData(
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1",
+        true, "http://127.0.0.1:10000/devstoreaccount1", "http://127.0.0.1:10001/devstoreaccount1")]
+    [InlineData(
+        "BlobEndpoint=https://stshop.blob.core.windows.net/;QueueEndpoint=https://stshop.queue.core.windows.net/",
+        false, "https://stshop.blob.core.windows.net", "https://stshop.queue.core.windows.net")]
+    public void The_key_signs_where_the_connection_string_holds_one_and_the_identity_where_it_names_the_endpoints_alone(
+        string connectionString, bool signsWithKey, string blobEndpoint, string queueEndpoint)
     {
-        var clients = new StorageAccountClients(
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1",
-            clientId: "00000000-0000-0000-0000-000000000001");
+        var clients = new StorageAccountClients(connectionString, clientId: "00000000-0000-0000-0000-000000000001");
 
-        Assert.True(clients.Blobs.CanGenerateAccountSasUri);
-        Assert.True(clients.Queues.CanGenerateAccountSasUri);
-        Assert.Equal("http://127.0.0.1:10001/devstoreaccount1", clients.Queues.Uri.ToString().TrimEnd('/'));
-    }
-
-    [Fact]
-    public void The_endpoints_alone_sign_in_as_the_identity_with_no_key_at_hand()
-    {
-        var clients = new StorageAccountClients(
-            "BlobEndpoint=https://stshop.blob.core.windows.net/;QueueEndpoint=https://stshop.queue.core.windows.net/",
-            clientId: "00000000-0000-0000-0000-000000000001");
-
-        Assert.False(clients.Blobs.CanGenerateAccountSasUri);
-        Assert.False(clients.Queues.CanGenerateAccountSasUri);
-        Assert.Equal("https://stshop.blob.core.windows.net/", clients.Blobs.Uri.ToString());
-        Assert.Equal("https://stshop.queue.core.windows.net/", clients.Queues.Uri.ToString());
+        // Only a client holding the account key can sign an account SAS.
+        Assert.Equal(signsWithKey, clients.Blobs.CanGenerateAccountSasUri);
+        Assert.Equal(signsWithKey, clients.Queues.CanGenerateAccountSasUri);
+        Assert.Equal(blobEndpoint, clients.Blobs.Uri.ToString().TrimEnd('/'));
+        Assert.Equal(queueEndpoint, clients.Queues.Uri.ToString().TrimEnd('/'));
     }
 
     [Fact]
