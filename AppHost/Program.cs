@@ -21,6 +21,7 @@ var orderingDb = postgres.AddDatabase(ResourceNames.OrderingDatabase);
 var cache = builder.AddRedis(ResourceNames.Cache).WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
 var messaging = builder.AddRabbitMQ(ResourceNames.Messaging).WithManagementPlugin().WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
 // Product photos: an upload to the incoming container becomes a BlobCreated event in the queue the processor reads.
+// Deployed, each service reaches storage as its own managed identity, with a role on the containers and queue it uses.
 var storage = builder.AddAzurite(ResourceNames.Storage).WithDataVolume().RunAsLocalProcessWithoutContainerRuntime()
     .WithStorageLayout([PhotoStorage.IncomingContainer, PhotoStorage.PhotosContainer], [PhotoStorage.EventsQueue])
     .WithBlobCreatedEvents(PhotoStorage.IncomingContainer, PhotoStorage.EventsQueue);
@@ -52,6 +53,7 @@ var catalogApi = builder.AddProject<Projects.Catalog_Api>(ResourceNames.CatalogA
     .WithReference(messaging).WaitFor(messaging)
     .WithRabbitMQScaleRule(messaging, QueueNames.CatalogStock)
     .WithReference(storage).WaitFor(storage)
+    .WithStorageRole(storage, StorageRole.BlobDataContributor, PhotoStorage.IncomingContainer)
     .WithRabbitMQScaleRule(messaging, QueueNames.CatalogPhotos)
     .WithEnvironment("Operator__Key", operatorKey);
 
@@ -60,6 +62,9 @@ builder.AddProject<Projects.PhotoProcessor>(ResourceNames.PhotoProcessor)
     .WithHttpHealthCheck("/health")
     .WithReferenceEnvironment(DotNetReferences)
     .WithReference(storage).WaitFor(storage)
+    .WithStorageRole(storage, StorageRole.BlobDataReader, PhotoStorage.IncomingContainer)
+    .WithStorageRole(storage, StorageRole.BlobDataContributor, PhotoStorage.PhotosContainer)
+    .WithStorageRole(storage, StorageRole.QueueDataMessageProcessor, PhotoStorage.EventsQueue)
     .WithReference(messaging).WaitFor(messaging)
     .WithAzureQueueScaleRule(storage, PhotoStorage.EventsQueue);
 
@@ -92,6 +97,7 @@ builder.AddProject<Projects.WebFrontend>(ResourceNames.WebFrontend)
     .WithReferenceEnvironment(DotNetReferences)
     .WithReference(catalogApi).WaitFor(catalogApi)
     .WithReference(storage)
+    .WithStorageRole(storage, StorageRole.BlobDataReader, PhotoStorage.PhotosContainer)
     .WithReference(basketApi)
     .WithReference(orderingWorker)
     .WithEnvironment("BuyerTokens__Key", buyerTokenKey);

@@ -55,11 +55,11 @@ var probes = [
   }
 ]
 
-resource existingApp 'Microsoft.App/containerApps@2024-03-01' existing = if (exists) {
+resource existingApp 'Microsoft.App/containerApps@2025-01-01' existing = if (exists) {
   name: 'basket-api'
 }
 
-resource app 'Microsoft.App/containerApps@2024-03-01' = {
+resource app 'Microsoft.App/containerApps@2025-01-01' = {
   name: 'basket-api'
   location: location
   tags: union(tags, { 'azd-service-name': 'basket-api' })

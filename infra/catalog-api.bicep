@@ -7,6 +7,7 @@ param identityId string
 param registryEndpoint string
 param exists bool
 param minReplicas int
+param storageAccountName string
 
 @secure()
 param connectionStringsCatalogdb string
@@ -61,11 +62,32 @@ var probes = [
   }
 ]
 
-resource existingApp 'Microsoft.App/containerApps@2024-03-01' existing = if (exists) {
+resource existingApp 'Microsoft.App/containerApps@2025-01-01' existing = if (exists) {
   name: 'catalog-api'
 }
 
-resource app 'Microsoft.App/containerApps@2024-03-01' = {
+resource storagePhotoUploads 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  name: '${storageAccountName}/default/photo-uploads'
+}
+
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-catalog-api'
+  location: location
+  tags: tags
+}
+
+// Storage Blob Data Contributor on 'photo-uploads' only.
+resource storagePhotoUploadsStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storagePhotoUploads.id, appIdentity.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: storagePhotoUploads
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  }
+}
+
+resource app 'Microsoft.App/containerApps@2025-01-01' = {
   name: 'catalog-api'
   location: location
   tags: union(tags, { 'azd-service-name': 'catalog-api' })
@@ -73,6 +95,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
+      '${appIdentity.id}': {}
     }
   }
   properties: {
@@ -160,6 +183,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'Operator__Key'
               secretRef: 'operator-key'
+            }
+            {
+              name: 'AZURE_CLIENT_ID'
+              value: appIdentity.properties.clientId
             }
           ]
           probes: image == placeholderImage ? [] : probes

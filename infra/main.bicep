@@ -111,12 +111,6 @@ resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   tags: tags
 }
 
-// The account of 'storage', for its key.
-resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
-  scope: rg
-  name: 'st${resourceToken}'
-}
-
 // The database of 'cache', for its access key.
 resource cacheDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' existing = {
   scope: rg
@@ -211,8 +205,9 @@ module catalogApi 'catalog-api.bicep' = {
     minReplicas: serviceMinReplicas
     connectionStringsCatalogdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=catalogdb;Ssl Mode=Require;Maximum Pool Size=3'
     connectionStringsMessaging: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
-    connectionStringsStorage: 'DefaultEndpointsProtocol=https;AccountName=${storage.outputs.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${az.environment().suffixes.storage}'
+    connectionStringsStorage: 'BlobEndpoint=${storage.outputs.blobEndpoint};QueueEndpoint=${storage.outputs.queueEndpoint}'
     operatorKey: operatorKey
+    storageAccountName: storage.outputs.name
     messagingAmqpUrl: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
   }
   dependsOn: [
@@ -231,9 +226,9 @@ module photoProcessor 'photo-processor.bicep' = {
     registryEndpoint: environment.outputs.registryEndpoint
     exists: photoProcessorExists
     minReplicas: serviceMinReplicas
-    connectionStringsStorage: 'DefaultEndpointsProtocol=https;AccountName=${storage.outputs.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${az.environment().suffixes.storage}'
+    connectionStringsStorage: 'BlobEndpoint=${storage.outputs.blobEndpoint};QueueEndpoint=${storage.outputs.queueEndpoint}'
     connectionStringsMessaging: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
-    storageConnection: 'DefaultEndpointsProtocol=https;AccountName=${storage.outputs.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${az.environment().suffixes.storage}'
+    storageAccountName: storage.outputs.name
   }
 }
 
@@ -289,8 +284,9 @@ module webfrontend 'webfrontend.bicep' = {
     minReplicas: serviceMinReplicas
     environmentName: environment.outputs.environmentName
     storageName: take('stwebfrontend${resourceToken}', 24)
-    connectionStringsStorage: 'DefaultEndpointsProtocol=https;AccountName=${storage.outputs.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${az.environment().suffixes.storage}'
+    connectionStringsStorage: 'BlobEndpoint=${storage.outputs.blobEndpoint};QueueEndpoint=${storage.outputs.queueEndpoint}'
     buyerTokensKey: buyerTokenKey
+    storageAccountName: storage.outputs.name
   }
   dependsOn: [
     catalogApi

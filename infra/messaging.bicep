@@ -10,7 +10,7 @@ param registryEndpoint string
 @secure()
 param rABBITMQDEFAULTPASS string
 
-resource app 'Microsoft.App/containerApps@2024-03-01' = {
+resource app 'Microsoft.App/containerApps@2025-01-01' = {
   name: 'messaging'
   location: location
   tags: tags

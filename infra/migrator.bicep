@@ -19,11 +19,11 @@ var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
 // The image the app runs already, once it exists: azd deploys images, a provision keeps them.
 var image = exists ? existingApp!.properties.template.containers[0].image : placeholderImage
 
-resource existingApp 'Microsoft.App/jobs@2024-03-01' existing = if (exists) {
+resource existingApp 'Microsoft.App/jobs@2025-01-01' existing = if (exists) {
   name: 'migrator'
 }
 
-resource app 'Microsoft.App/jobs@2024-03-01' = {
+resource app 'Microsoft.App/jobs@2025-01-01' = {
   name: 'migrator'
   location: location
   tags: union(tags, { 'azd-service-name': 'migrator' })

@@ -61,11 +61,11 @@ var probes = [
   }
 ]
 
-resource existingApp 'Microsoft.App/containerApps@2024-03-01' existing = if (exists) {
+resource existingApp 'Microsoft.App/containerApps@2025-01-01' existing = if (exists) {
   name: 'ordering-worker'
 }
 
-resource app 'Microsoft.App/containerApps@2024-03-01' = {
+resource app 'Microsoft.App/containerApps@2025-01-01' = {
   name: 'ordering-worker'
   location: location
   tags: union(tags, { 'azd-service-name': 'ordering-worker' })

@@ -7,15 +7,13 @@ param identityId string
 param registryEndpoint string
 param exists bool
 param minReplicas int
+param storageAccountName string
 
 @secure()
 param connectionStringsStorage string
 
 @secure()
 param connectionStringsMessaging string
-
-@secure()
-param storageConnection string
 
 // Runs until azd deploys the service's own image.
 var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
@@ -55,11 +53,73 @@ var probes = [
   }
 ]
 
-resource existingApp 'Microsoft.App/containerApps@2024-03-01' existing = if (exists) {
+resource existingApp 'Microsoft.App/containerApps@2025-01-01' existing = if (exists) {
   name: 'photo-processor'
 }
 
-resource app 'Microsoft.App/containerApps@2024-03-01' = {
+resource storagePhotoUploads 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  name: '${storageAccountName}/default/photo-uploads'
+}
+
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-photo-processor'
+  location: location
+  tags: tags
+}
+
+// Storage Blob Data Reader on 'photo-uploads' only.
+resource storagePhotoUploadsStorageBlobDataReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storagePhotoUploads.id, appIdentity.id, '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
+  scope: storagePhotoUploads
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
+  }
+}
+
+resource storagePhotos 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  name: '${storageAccountName}/default/photos'
+}
+
+// Storage Blob Data Contributor on 'photos' only.
+resource storagePhotosStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storagePhotos.id, appIdentity.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: storagePhotos
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  }
+}
+
+resource storagePhotoEvents 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' existing = {
+  name: '${storageAccountName}/default/photo-events'
+}
+
+// Storage Queue Data Message Processor on 'photo-events' only.
+resource storagePhotoEventsStorageQueueDataMessageProcessor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storagePhotoEvents.id, appIdentity.id, '8a0f0c08-91a1-4084-bc3d-661d67233fed')
+  scope: storagePhotoEvents
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '8a0f0c08-91a1-4084-bc3d-661d67233fed')
+  }
+}
+
+// Storage Queue Data Reader on 'photo-events' only.
+resource storagePhotoEventsStorageQueueDataReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storagePhotoEvents.id, appIdentity.id, '19e7f393-937e-4f77-808e-94535e297925')
+  scope: storagePhotoEvents
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '19e7f393-937e-4f77-808e-94535e297925')
+  }
+}
+
+resource app 'Microsoft.App/containerApps@2025-01-01' = {
   name: 'photo-processor'
   location: location
   tags: union(tags, { 'azd-service-name': 'photo-processor' })
@@ -67,6 +127,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
+      '${appIdentity.id}': {}
     }
   }
   properties: {
@@ -94,10 +155,6 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         {
           name: 'connectionstrings-messaging'
           value: connectionStringsMessaging
-        }
-        {
-          name: 'storage-connection'
-          value: storageConnection
         }
       ]
     }
@@ -139,6 +196,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               name: 'ConnectionStrings__messaging'
               secretRef: 'connectionstrings-messaging'
             }
+            {
+              name: 'AZURE_CLIENT_ID'
+              value: appIdentity.properties.clientId
+            }
           ]
           probes: image == placeholderImage ? [] : probes
         }
@@ -162,13 +223,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               metadata: {
                 queueName: 'photo-events'
                 queueLength: '5'
+                accountName: storageAccountName
               }
-              auth: [
-                {
-                  secretRef: 'storage-connection'
-                  triggerParameter: 'connection'
-                }
-              ]
+              identity: appIdentity.id
             }
           }
         ]

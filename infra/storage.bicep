@@ -16,6 +16,7 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     allowBlobPublicAccess: false
     supportsHttpsTrafficOnly: true
+    allowSharedKeyAccess: false
   }
 }
 
@@ -54,9 +55,23 @@ resource events 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
   name: '${name}-events'
   location: location
   tags: tags
+  identity: {
+    type: 'SystemAssigned'
+  }
   properties: {
     source: account.id
     topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+// Storage Queue Data Message Sender on 'photo-events' only, for the system topic's identity.
+resource blobCreated0Sender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(queue0.id, events.id, 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a')
+  scope: queue0
+  properties: {
+    principalId: events.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a')
   }
 }
 
@@ -65,12 +80,17 @@ resource blobCreated0 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-
   name: 'photo-uploads-created'
   properties: {
     eventDeliverySchema: 'EventGridSchema'
-    destination: {
-      endpointType: 'StorageQueue'
-      properties: {
-        resourceId: account.id
-        queueName: 'photo-events'
-        queueMessageTimeToLiveInSeconds: -1
+    deliveryWithResourceIdentity: {
+      identity: {
+        type: 'SystemAssigned'
+      }
+      destination: {
+        endpointType: 'StorageQueue'
+        properties: {
+          resourceId: account.id
+          queueName: 'photo-events'
+          queueMessageTimeToLiveInSeconds: -1
+        }
       }
     }
     filter: {
@@ -82,7 +102,10 @@ resource blobCreated0 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-
   }
   dependsOn: [
     queue0
+    blobCreated0Sender
   ]
 }
 
 output name string = account.name
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+output queueEndpoint string = account.properties.primaryEndpoints.queue

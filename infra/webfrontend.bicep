@@ -9,6 +9,7 @@ param exists bool
 param minReplicas int
 param environmentName string
 param storageName string
+param storageAccountName string
 
 @secure()
 param connectionStringsStorage string
@@ -54,7 +55,7 @@ var probes = [
   }
 ]
 
-resource existingApp 'Microsoft.App/containerApps@2024-03-01' existing = if (exists) {
+resource existingApp 'Microsoft.App/containerApps@2025-01-01' existing = if (exists) {
   name: 'webfrontend'
 }
 
@@ -88,11 +89,11 @@ resource share 'Microsoft.Storage/storageAccounts/fileServices/shares@2023-05-01
   }
 }
 
-resource environment 'Microsoft.App/managedEnvironments@2024-03-01' existing = {
+resource environment 'Microsoft.App/managedEnvironments@2025-01-01' existing = {
   name: environmentName
 }
 
-resource environmentStorage 'Microsoft.App/managedEnvironments/storages@2024-03-01' = {
+resource environmentStorage 'Microsoft.App/managedEnvironments/storages@2025-01-01' = {
   parent: environment
   name: 'webfrontend-keys'
   properties: {
@@ -105,7 +106,28 @@ resource environmentStorage 'Microsoft.App/managedEnvironments/storages@2024-03-
   }
 }
 
-resource app 'Microsoft.App/containerApps@2024-03-01' = {
+resource storagePhotos 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  name: '${storageAccountName}/default/photos'
+}
+
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-webfrontend'
+  location: location
+  tags: tags
+}
+
+// Storage Blob Data Reader on 'photos' only.
+resource storagePhotosStorageBlobDataReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storagePhotos.id, appIdentity.id, '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
+  scope: storagePhotos
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
+  }
+}
+
+resource app 'Microsoft.App/containerApps@2025-01-01' = {
   name: 'webfrontend'
   location: location
   tags: union(tags, { 'azd-service-name': 'webfrontend' })
@@ -113,6 +135,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
+      '${appIdentity.id}': {}
     }
   }
   properties: {
@@ -208,6 +231,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'DataProtection__KeysFolder'
               value: '/mnt/keys'
+            }
+            {
+              name: 'AZURE_CLIENT_ID'
+              value: appIdentity.properties.clientId
             }
           ]
           probes: image == placeholderImage ? [] : probes

@@ -14,8 +14,8 @@ namespace Shop.Catalog.Api.Apis;
 /// <summary>Operators upload a product's photo here. The body streams straight into the incoming container (never held
 /// in memory), where its BlobCreated event wakes the photo processor; the status then follows the processor's answer.
 /// Streaming through the catalog keeps one credential (the operator key) and hands out no storage key, where a SAS upload
-/// URL would need an account key or a user-delegation key. (Deployed, the service still reaches storage with the account
-/// key; a managed identity is the next step.)</summary>
+/// URL would need an account key or a user-delegation key. Deployed, the service reaches storage as its own managed
+/// identity, which may write to the incoming container only.</summary>
 public static class CatalogPhotosApi
 {
     public static IEndpointRouteBuilder MapCatalogPhotosApi(this IEndpointRouteBuilder app)

@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -72,7 +71,7 @@ public static class CatalogExtensions
         });
 
         // Resolved by the photo upload only: a catalog without photo storage serves everything else.
-        builder.Services.AddSingleton(services => new BlobServiceClient(RequiredConnectionString(services, ResourceNames.Storage)));
+        builder.Services.AddStorageClients(ResourceNames.Storage);
 
         builder.AddReceiveEndpointWatchdog();
 

@@ -36,5 +36,13 @@ public static class BlobCreatedEventsExtensions
     public static IResourceBuilder<T> WithAzureQueueScaleRule<T>(
         this IResourceBuilder<T> builder, IResourceBuilder<AzuriteResource> storage, string queueName, int messagesPerReplica = 5)
         where T : IResourceWithEnvironment =>
-        builder.WithAnnotation(new AzureQueueScaleRuleAnnotation(storage.Resource, queueName, messagesPerReplica));
+        builder.WithAnnotation(new AzureQueueScaleRuleAnnotation(storage.Resource, queueName, messagesPerReplica))
+            .WithStorageRole(storage, StorageRole.QueueDataReader, queueName);
+
+    /// <summary>Deployed, the resource's own identity holds <paramref name="role"/> on the blob container or queue
+    /// <paramref name="target"/> of the account, and nothing else: least privilege, and no account key.</summary>
+    public static IResourceBuilder<T> WithStorageRole<T>(
+        this IResourceBuilder<T> builder, IResourceBuilder<AzuriteResource> storage, StorageRole role, string target)
+        where T : IResourceWithEnvironment =>
+        builder.WithAnnotation(new StorageRoleAnnotation(storage.Resource, role, target), ResourceAnnotationMutationBehavior.Append);
 }

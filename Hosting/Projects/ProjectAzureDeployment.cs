@@ -104,6 +104,11 @@ internal sealed class ProjectAzureDeployment(ProjectResource project) : AzureRes
             app.SetEnvironment(name, deployment.Render(value));
         }
 
+        foreach (var role in project.Annotations.OfType<IAzureRoleAnnotation>())
+        {
+            role.AddTo(deployment, app);
+        }
+
         if (!isJob)
         {
             app.AddHttpScaleRule(ConcurrentRequestsPerReplica);

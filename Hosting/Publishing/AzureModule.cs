@@ -34,5 +34,20 @@ public sealed class AzureModule
         return symbol;
     }
 
+    /// <summary>The parameter already passed <paramref name="argument"/>, else a new one named <paramref name="name"/>:
+    /// one value, one parameter, whichever part of the module asks for it first.</summary>
+    public BicepExpression PassOnce(string name, string type, BicepExpression argument)
+    {
+        foreach (var (parameter, passed) in Arguments)
+        {
+            if (passed is BicepExpression expression && expression.Text == argument.Text)
+            {
+                return new BicepExpression(parameter);
+            }
+        }
+
+        return Pass(name, type, argument);
+    }
+
     public void Output(string name, string type, BicepValue value) => File.Add(new BicepOutput(name, type, value));
 }

@@ -11,7 +11,10 @@ public sealed class ContainerAppModule
     public const string WorkloadProfile = "Consumption";
 
     /// <summary>The API version of both container apps and jobs.</summary>
-    public const string ApiVersion = "2024-03-01";
+    public const string ApiVersion = "2025-01-01";
+
+    /// <summary>The variable that tells the Azure SDK's credentials which of the app's identities is its own.</summary>
+    public const string ClientIdVariable = "AZURE_CLIENT_ID";
 
     /// <summary>How long one run of a job may take before the platform stops it.</summary>
     public const int JobTimeoutSeconds = 1800;
@@ -20,6 +23,8 @@ public sealed class ContainerAppModule
     private readonly BicepArray _secrets = [];
     private readonly HashSet<string> _secretNames = [];
     private readonly BicepArray _scaleRules = [];
+    private readonly BicepObject _userAssignedIdentities = new();
+    private BicepExpression? _identity;
 
     public ContainerAppModule(AzureDeployment deployment, string name)
     {
@@ -49,19 +54,39 @@ public sealed class ContainerAppModule
 
     public BicepValue Tags { get; set; }
 
-    /// <summary>The app's <c>identity</c> and <c>registries</c>: how it pulls a private image.</summary>
-    public (BicepValue Identity, BicepArray Registries)? Registry { get; set; }
+    /// <summary>The app's <c>registries</c>: where it pulls a private image from, and as which identity.</summary>
+    public BicepArray? Registries { get; set; }
 
     /// <summary>Pulls images from the project's registry as the environment's identity (AcrPull, no password).</summary>
     public void PullFromProjectRegistry(AzureDeployment deployment)
     {
         var identity = Module.Pass("identityId", "string", deployment.Environment.IdentityId);
         var registryEndpoint = Module.Pass("registryEndpoint", "string", deployment.Environment.RegistryEndpoint);
-        var userAssigned = new BicepObject();
-        userAssigned.SetComputed(BicepExpression.Interpolate(identity), new BicepObject());
-        Registry = (
-            new BicepObject { ["type"] = "UserAssigned", ["userAssignedIdentities"] = userAssigned },
-            [new BicepObject { ["server"] = registryEndpoint, ["identity"] = identity }]);
+        _userAssignedIdentities.SetComputed(BicepExpression.Interpolate(identity), new BicepObject());
+        Registries = [new BicepObject { ["server"] = registryEndpoint, ["identity"] = identity }];
+    }
+
+    /// <summary>The app's own user-assigned identity, declared on first use: what the app signs in to Azure services as
+    /// (its client id in <see cref="ClientIdVariable"/>) and what its scale rules authenticate as. Each app has its own,
+    /// so each holds only the roles given to it; the environment's identity, which every app shares, only pulls images.</summary>
+    public BicepExpression Identity
+    {
+        get
+        {
+            if (_identity is null)
+            {
+                _identity = Module.File.Add(new BicepResource("appIdentity", "Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31", new BicepObject
+                {
+                    ["name"] = $"id-{Name}",
+                    ["location"] = Module.Location,
+                    ["tags"] = Module.Tags,
+                }));
+                _userAssignedIdentities.SetComputed(BicepExpression.Interpolate(_identity.Member("id")), new BicepObject());
+                _environment.Add(new BicepObject { ["name"] = ClientIdVariable, ["value"] = _identity.Member("properties").Member("clientId") });
+            }
+
+            return _identity;
+        }
     }
 
     public BicepValue? Probes { get; set; }
@@ -121,7 +146,7 @@ public sealed class ContainerAppModule
         var metadata = new BicepObject();
         foreach (var (key, value) in rule.Metadata)
         {
-            metadata[key] = value;
+            metadata[key] = value is BicepExpression expression ? Module.PassOnce(BicepNames.Symbol($"{rule.Name}-{key}"), "string", expression) : value;
         }
 
         var authentication = new BicepArray();
@@ -134,11 +159,17 @@ public sealed class ContainerAppModule
             });
         }
 
-        _scaleRules.Add(new BicepObject
+        var custom = new BicepObject { ["type"] = rule.Type, ["metadata"] = metadata };
+        if (rule.AuthenticatesAsApp)
         {
-            ["name"] = rule.Name,
-            ["custom"] = new BicepObject { ["type"] = rule.Type, ["metadata"] = metadata, ["auth"] = authentication },
-        });
+            custom["identity"] = Identity.Member("id");
+        }
+        else
+        {
+            custom["auth"] = authentication;
+        }
+
+        _scaleRules.Add(new BicepObject { ["name"] = rule.Name, ["custom"] = custom });
     }
 
     /// <summary>Writes the container app (or job) resource into the module; call once every setting is in.</summary>
@@ -160,10 +191,14 @@ public sealed class ContainerAppModule
                 ["ingress"] = Ingress ?? throw new InvalidOperationException($"Container app '{Name}' has no ingress."),
             };
         var app = new BicepObject { ["name"] = Name, ["location"] = Module.Location, ["tags"] = Tags };
-        if (Registry is var (identity, registries))
+        if (_userAssignedIdentities.Any())
         {
-            app["identity"] = identity;
-            configuration["registries"] = registries;
+            app["identity"] = new BicepObject { ["type"] = "UserAssigned", ["userAssignedIdentities"] = _userAssignedIdentities };
+        }
+
+        if (Registries is not null)
+        {
+            configuration["registries"] = Registries;
         }
 
         configuration["secrets"] = _secrets;

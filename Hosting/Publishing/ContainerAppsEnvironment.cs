@@ -189,15 +189,5 @@ public sealed class ContainerAppsEnvironment
 
     /// <summary>A built-in role for a user-assigned identity, on the registry only.</summary>
     private static BicepResource RegistryRole(string symbol, BicepExpression registry, BicepExpression identity, string roleId) =>
-        new(symbol, "Microsoft.Authorization/roleAssignments@2022-04-01", new BicepObject
-        {
-            ["name"] = new BicepExpression($"guid({registry}.id, {identity}.id, '{roleId}')"),
-            ["scope"] = registry,
-            ["properties"] = new BicepObject
-            {
-                ["principalId"] = identity.Member("properties").Member("principalId"),
-                ["principalType"] = "ServicePrincipal",
-                ["roleDefinitionId"] = new BicepExpression($"subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{roleId}')"),
-            },
-        });
+        RoleAssignment.Create(symbol, registry, identity.Member("id"), identity.Member("properties").Member("principalId"), roleId);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using Shop.Hosting.Publishing;
+using Shop.Hosting.ScaleToZero;
 
 namespace Shop.Hosting.RabbitMQ;
 
@@ -8,8 +9,10 @@ namespace Shop.Hosting.RabbitMQ;
 /// (KEDA's <c>rabbitmq</c> scaler, queue length read over AMQP), one per
 /// <paramref name="MessagesPerReplica"/> waiting messages.</summary>
 public sealed record RabbitMQScaleRuleAnnotation(RabbitMQServerResource Broker, string QueueName, int MessagesPerReplica)
-    : IAzureScaleRuleAnnotation
+    : IQueueScaleRule
 {
+    public IResourceWithConnectionString Server => Broker;
+
     public AzureScaleRule ToScaleRule(AzureDeployment deployment) => new(
         Name: $"queue-{BicepNames.SecretName(QueueName)}",
         Type: "rabbitmq",

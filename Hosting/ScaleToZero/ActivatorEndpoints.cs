@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Shop.Hosting.LocalServers;
-using Shop.Hosting.RabbitMQ;
 
 namespace Shop.Hosting.ScaleToZero;
 
@@ -36,6 +35,6 @@ internal static class ActivatorEndpoints
 
         // ASPNETCORE_URLS names the service's own endpoint only: the public one is the activator's.
         builder.CreateResourceBuilder(project).WithEndpointsInEnvironment(endpoint => endpoint != http);
-        return new ScaleToZeroAnnotation(http, service, [.. project.Annotations.OfType<RabbitMQScaleRuleAnnotation>()]);
+        return new ScaleToZeroAnnotation(http, service, [.. project.Annotations.OfType<IQueueScaleRule>()]);
     }
 }

@@ -7,15 +7,15 @@ namespace Shop.Hosting.ScaleToZero;
 /// <summary>Asks a broker how many messages wait in a queue, as KEDA's <c>rabbitmq</c> scaler does in its AMQP mode: a
 /// passive queue declaration, whose answer carries the count of ready messages. One connection, opened on first use
 /// and again after the broker went away.</summary>
-internal sealed class QueueLengths(RabbitMQServerResource broker) : IAsyncDisposable
+internal sealed class QueueLengths(RabbitMQServerResource broker) : IQueueLengths
 {
     // The AMQP reply code of a passive declaration for a queue that does not exist (yet: its consumer declares it).
     private const ushort NotFound = 404;
 
     private IConnection? _connection;
 
-    /// <summary>The ready messages in <paramref name="queue"/>; 0 for a queue not declared yet; null when the broker
-    /// does not answer.</summary>
+    /// <summary>The ready messages in <paramref name="queue"/>; 0 for a queue not declared yet (its consumer declares it);
+    /// null when the broker does not answer.</summary>
     public async Task<uint?> WaitingAsync(string queue, CancellationToken cancellationToken)
     {
         try

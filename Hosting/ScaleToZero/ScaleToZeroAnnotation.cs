@@ -1,12 +1,11 @@
 using Aspire.Hosting.ApplicationModel;
-using Shop.Hosting.RabbitMQ;
 
 namespace Shop.Hosting.ScaleToZero;
 
 /// <summary>The service scales to zero in this run: callers reach it on <see cref="Public"/> (its stable port, held by
 /// the activator in the app host), the service itself listens on <see cref="Service"/>, and messages waiting in
 /// <see cref="Queues"/> wake it as they wake it when deployed.</summary>
-public sealed class ScaleToZeroAnnotation(EndpointAnnotation @public, EndpointAnnotation service, IReadOnlyList<RabbitMQScaleRuleAnnotation> queues)
+public sealed class ScaleToZeroAnnotation(EndpointAnnotation @public, EndpointAnnotation service, IReadOnlyList<IQueueScaleRule> queues)
     : IResourceAnnotation
 {
     /// <summary>The name of the endpoint the service itself listens on, behind the activator.</summary>
@@ -25,5 +24,5 @@ public sealed class ScaleToZeroAnnotation(EndpointAnnotation @public, EndpointAn
 
     public EndpointAnnotation Service { get; } = service;
 
-    public IReadOnlyList<RabbitMQScaleRuleAnnotation> Queues { get; } = queues;
+    public IReadOnlyList<IQueueScaleRule> Queues { get; } = queues;
 }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Shop.Hosting.Projects;
 using Shop.Hosting.Publishing;
-using Shop.Hosting.RabbitMQ;
 
 namespace Shop.Hosting.ScaleToZero;
 
@@ -18,8 +17,8 @@ public static class ScaleToZeroExtensions
     /// <summary>When the configuration sets <c>ScaleToZero:IdleTime</c>, runs every service the way Container Apps
     /// runs it deployed: the services that the azd publisher lets scale to zero (every project but those that run to
     /// completion) are stopped after that idle time, and started again by the first HTTP request, which an activator
-    /// holds until the service is healthy, or by messages waiting in the queues of their
-    /// <see cref="RabbitMQ.RabbitMQScaleRuleAnnotation"/>s, the same annotations the publisher turns into KEDA rules.
+    /// holds until the service is healthy, or by messages waiting in the queues of their <see cref="IQueueScaleRule"/>s
+    /// (RabbitMQ queues, storage queues), the same annotations the publisher turns into KEDA rules.
     /// Without the key nothing changes.</summary>
     public static IDistributedApplicationBuilder AddScaleToZero(this IDistributedApplicationBuilder builder)
     {
@@ -70,13 +69,13 @@ public static class ScaleToZeroExtensions
     }
 
     /// <summary>The projects that scale to zero when deployed: all but the one-shot ones (deployed as jobs). A project
-    /// woken deployed by an event this mode cannot watch yet (a storage queue's <c>azure-queue</c> rule) keeps running
-    /// here, because nothing local would ever wake it.</summary>
+    /// woken deployed by an event this mode cannot watch (a scale rule on anything but a queue) would keep running here,
+    /// because nothing local would ever wake it.</summary>
     private static List<ProjectResource> ScalingProjects(DistributedApplicationModel model)
     {
         var oneShot = RunToCompletion.AwaitedAmong(model.Resources).ToHashSet();
         return model.Resources.OfType<ProjectResource>()
-            .Where(p => !oneShot.Contains(p) && p.Annotations.OfType<IAzureScaleRuleAnnotation>().All(rule => rule is RabbitMQScaleRuleAnnotation))
+            .Where(p => !oneShot.Contains(p) && p.Annotations.OfType<IAzureScaleRuleAnnotation>().All(rule => rule is IQueueScaleRule))
             .ToList();
     }
 

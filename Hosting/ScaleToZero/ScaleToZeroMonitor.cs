@@ -4,14 +4,15 @@ using Microsoft.Extensions.Hosting;
 namespace Shop.Hosting.ScaleToZero;
 
 /// <summary>Runs the mode for the whole app host: the activator in front of the services, a tick every second that stops
-/// idle services, and a poll of the broker every <see cref="ScaleToZeroOptions.QueuePollInterval"/> whose waiting
-/// messages wake (and keep awake) the services that consume them.</summary>
+/// idle services, and a poll of the servers holding the services' queues (RabbitMQ, Azurite) every
+/// <see cref="ScaleToZeroOptions.QueuePollInterval"/> whose waiting messages wake (and keep awake) the services that
+/// consume them.</summary>
 internal sealed class ScaleToZeroMonitor(ScaleToZeroOptions options, IHostApplicationLifetime lifetime, TimeProvider time) : IAsyncDisposable
 {
     private static readonly TimeSpan _tick = TimeSpan.FromSeconds(1);
 
     private readonly List<ScaledService> _services = [];
-    private readonly Dictionary<RabbitMQServerResource, QueueLengths> _brokers = [];
+    private readonly Dictionary<IResourceWithConnectionString, IQueueLengths> _servers = [];
     private ServiceActivator? _activator;
     private Task? _loop;
     private Task? _stops;
@@ -24,9 +25,9 @@ internal sealed class ScaleToZeroMonitor(ScaleToZeroOptions options, IHostApplic
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var broker in _services.SelectMany(s => s.Queues).Select(q => q.Broker).Distinct())
+        foreach (var server in _services.SelectMany(s => s.Queues).Select(q => q.Server).Distinct())
         {
-            _brokers[broker] = new QueueLengths(broker);
+            _servers[server] = IQueueLengths.For(server);
         }
 
         foreach (var service in _services)
@@ -59,9 +60,9 @@ internal sealed class ScaleToZeroMonitor(ScaleToZeroOptions options, IHostApplic
             await _activator.DisposeAsync();
         }
 
-        foreach (var broker in _brokers.Values)
+        foreach (var server in _servers.Values)
         {
-            await broker.DisposeAsync();
+            await server.DisposeAsync();
         }
 
         foreach (var service in _services)
@@ -117,7 +118,7 @@ internal sealed class ScaleToZeroMonitor(ScaleToZeroOptions options, IHostApplic
         {
             foreach (var rule in service.Queues)
             {
-                service.OnQueueLength(rule.QueueName, await _brokers[rule.Broker].WaitingAsync(rule.QueueName, stopping));
+                service.OnQueueLength(rule.QueueName, await _servers[rule.Server].WaitingAsync(rule.QueueName, stopping));
             }
         }
     }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Shop.Contracts;
-using Shop.Hosting.RabbitMQ;
 
 namespace Shop.Hosting.ScaleToZero;
 
@@ -46,7 +45,7 @@ internal sealed partial class ScaledService(
     /// <summary>The service's own endpoint, behind the activator.</summary>
     public Uri ServiceUri { get; } = new($"http://localhost:{scaling.Service.Port}");
 
-    public IReadOnlyList<RabbitMQScaleRuleAnnotation> Queues => scaling.Queues;
+    public IReadOnlyList<IQueueScaleRule> Queues => scaling.Queues;
 
     /// <summary>The replica's id (a project runs one, named by DCP), which logs and state updates address; learnt from
     /// Aspire's first notification about the resource.</summary>
@@ -106,7 +105,7 @@ internal sealed partial class ScaledService(
     public bool Awaits(ScaledService other) =>
         project.Annotations.OfType<WaitAnnotation>().Any(w => w.Resource.Name == other.Name && w.WaitType == WaitType.WaitUntilHealthy);
 
-    /// <summary>What the broker said of a queue the service consumes: messages waiting wake it, and keep it awake.</summary>
+    /// <summary>What the server said of a queue the service consumes: messages waiting wake it, and keep it awake.</summary>
     public void OnQueueLength(string queue, uint? waiting)
     {
         lock (_gate)

@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using MassTransit;
 using Shop.Contracts;
@@ -15,12 +14,9 @@ public static class PhotoProcessorExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var storage = builder.Configuration.GetConnectionString(ResourceNames.Storage)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.Storage} is not configured.");
-        builder.Services.AddSingleton(new BlobServiceClient(storage));
-
         // Event Grid delivers each event to a storage queue as base64 text.
-        builder.Services.AddSingleton(new QueueClient(storage, PhotoStorage.EventsQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+        builder.Services.AddStorageClients(ResourceNames.Storage, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        builder.Services.AddSingleton(services => services.GetRequiredService<QueueServiceClient>().GetQueueClient(PhotoStorage.EventsQueue));
         builder.Services.AddSingleton<PhotoPipeline>();
         builder.Services.AddHostedService<PhotoEventListener>();
 

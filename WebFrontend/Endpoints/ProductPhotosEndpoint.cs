@@ -17,7 +17,8 @@ public static class ProductPhotosEndpoint
 
     public static IEndpointRouteBuilder MapProductPhotos(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/catalog/photos/{name}", GetPhotoAsync).WithName("ProductPhoto").ExcludeFromDescription();
+        // HEAD too: caches and `curl -I` ask for the headers alone.
+        app.MapMethods("/catalog/photos/{name}", [HttpMethods.Get, HttpMethods.Head], GetPhotoAsync).WithName("ProductPhoto").ExcludeFromDescription();
         return app;
     }
 
@@ -43,17 +44,29 @@ public static class ProductPhotosEndpoint
 
         try
         {
-            var blob = await storage.GetBlobContainerClient(PhotoStorage.PhotosContainer).GetBlobClient(name).DownloadStreamingAsync(cancellationToken: context.RequestAborted);
-            SetCachingHeaders(response, etag);
-            response.ContentType = name.EndsWith(".webp", StringComparison.Ordinal) ? "image/webp" : "image/jpeg";
-            response.ContentLength = blob.Value.Details.ContentLength;
-            response.Headers.XContentTypeOptions = "nosniff";
-            await blob.Value.Content.CopyToAsync(response.Body, context.RequestAborted);
+            var blob = storage.GetBlobContainerClient(PhotoStorage.PhotosContainer).GetBlobClient(name);
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                SetContentHeaders(response, etag, name, (await blob.GetPropertiesAsync(cancellationToken: context.RequestAborted)).Value.ContentLength);
+                return;
+            }
+
+            using var download = (await blob.DownloadStreamingAsync(cancellationToken: context.RequestAborted)).Value;
+            SetContentHeaders(response, etag, name, download.Details.ContentLength);
+            await download.Content.CopyToAsync(response.Body, context.RequestAborted);
         }
         catch (RequestFailedException exception) when (exception.Status == StatusCodes.Status404NotFound)
         {
             response.StatusCode = StatusCodes.Status404NotFound;
         }
+    }
+
+    private static void SetContentHeaders(HttpResponse response, EntityTagHeaderValue etag, string name, long length)
+    {
+        SetCachingHeaders(response, etag);
+        response.ContentType = name.EndsWith(".webp", StringComparison.Ordinal) ? "image/webp" : "image/jpeg";
+        response.ContentLength = length;
+        response.Headers.XContentTypeOptions = "nosniff";
     }
 
     private static void SetCachingHeaders(HttpResponse response, EntityTagHeaderValue etag)

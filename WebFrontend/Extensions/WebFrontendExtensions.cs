@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.DataProtection;
 using Shop.Contracts;
 using Shop.Security;
@@ -24,9 +23,7 @@ public static class WebFrontendExtensions
         builder.Services.AddScoped<BasketSummary>();
         builder.Services.AddTransient<BuyerTokenHandler>();
         // Resolved by the photo endpoint only: a frontend without photo storage serves everything else.
-        builder.Services.AddSingleton(services => new BlobServiceClient(
-            services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.Storage)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.Storage} is not configured.")));
+        builder.Services.AddStorageClients(ResourceNames.Storage);
         builder.Services.AddHttpClient<CatalogClient>(client => client.BaseAddress = CatalogClient.BaseAddress);
         builder.Services.AddHttpClient<BasketClient>(client => client.BaseAddress = BasketClient.BaseAddress)
             .AddHttpMessageHandler<BuyerTokenHandler>();

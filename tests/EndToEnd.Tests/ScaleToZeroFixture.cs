@@ -15,19 +15,24 @@ public sealed class ScaleToZeroFixture : IAsyncLifetime
 
     private StartedApplication? _app;
     private BuyerTokens? _tokens;
+    private string? _operatorKey;
 
     public StartedApplication App => _app ?? throw new InvalidOperationException("The system has not started.");
 
     /// <summary>A buyer token for <paramref name="buyerId"/>, signed with the model's key as WebFrontend signs it.</summary>
     public string BuyerToken(string buyerId) => (_tokens ?? throw new InvalidOperationException("The system has not started.")).Issue(buyerId);
 
+    /// <summary>The model's operator key, as the services check it.</summary>
+    public string OperatorKey => _operatorKey ?? throw new InvalidOperationException("The system has not started.");
+
     public async Task InitializeAsync()
     {
         var builder = await TestServers.CreateAppHostBuilderAsync<Projects.AppHost>(
             dashboard: true, ScaleToZeroMode.Argument(IdleTime));
         _app = await builder.StartAsync(TimeSpan.FromMinutes(3));
-        var key = await _app.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
-            .Single(p => p.Name == "buyer-token-key").GetValueAsync(CancellationToken.None);
+        var parameters = _app.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().ToList();
+        var key = await parameters.Single(p => p.Name == "buyer-token-key").GetValueAsync(CancellationToken.None);
+        _operatorKey = await parameters.Single(p => p.Name == "operator-key").GetValueAsync(CancellationToken.None);
         _tokens = new BuyerTokens(Options.Create(new BuyerTokenOptions { Key = key!, Lifetime = TimeSpan.FromHours(1) }), TimeProvider.System);
     }
 

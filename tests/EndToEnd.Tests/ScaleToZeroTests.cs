@@ -69,6 +69,38 @@ public sealed class ScaleToZeroTests(ScaleToZeroFixture system, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task A_photo_uploaded_while_the_processor_is_at_zero_wakes_it_through_its_storage_queue_and_ends_ready()
+    {
+        using var deadline = new CancellationTokenSource(_within);
+        var processor = await AtZeroAsync(ResourceNames.PhotoProcessor, deadline.Token);
+        using var catalog = new HttpClient { BaseAddress = system.App.GetEndpoint(ResourceNames.CatalogApi), Timeout = _within };
+        catalog.DefaultRequestHeaders.Add("X-Operator-Key", system.OperatorKey);
+
+        using var photo = new ByteArrayContent(Convert.FromBase64String(TinyPng));
+        photo.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        using (var upload = await catalog.PutAsync(new Uri("/api/catalog/items/2/photo", UriKind.Relative), photo, deadline.Token))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        }
+
+        var woken = await WokenAsync(ResourceNames.PhotoProcessor, Wakes(processor), deadline.Token);
+        Assert.Contains($"waiting in queue {PhotoStorage.EventsQueue}", LastWake(woken), StringComparison.Ordinal);
+        output.WriteLine($"photo-processor: {LastWake(woken)}");
+        while (await catalog.GetFromJsonAsync<JsonElement>(new Uri("/api/catalog/items/2/photo", UriKind.Relative), deadline.Token) is var status
+            && status.GetProperty("status").GetString() == "processing")
+        {
+            await Task.Delay(200, deadline.Token);
+        }
+
+        var done = await catalog.GetFromJsonAsync<JsonElement>(new Uri("/api/catalog/items/2/photo", UriKind.Relative), deadline.Token);
+        Assert.Equal("ready", done.GetProperty("status").GetString());
+    }
+
+    /// <summary>A 48 × 32 PNG (a colour gradient, 137 bytes).</summary>
+    private const string TinyPng =
+        "iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAAA3NCSVQICAjb4U/gAAAAQUlEQVRYhe3OwQmAQADEwBUU7L8CS7WE+d4jQwrItX3Pdk733h2lIWlIGpKGpCFpSBqShqQhaUgakoakIWlIGpIfAnQDAZeUtVMAAAAASUVORK5CYII=";
+
+    [Fact]
     public async Task A_service_an_operator_stopped_is_not_woken_by_a_request_or_a_queued_message()
     {
         using var deadline = new CancellationTokenSource(_within);

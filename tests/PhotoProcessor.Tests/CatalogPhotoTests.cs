@@ -55,6 +55,12 @@ public sealed class CatalogPhotoTests(PhotoServersFixture servers)
         Assert.False(size.Headers.ETag!.IsWeak);
         Assert.Equal("public, max-age=31536000, immutable", size.Headers.CacheControl?.ToString());
 
+        using var head = await shop.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/catalog/photos/{version}-480.webp"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(size.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(size.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Equal("public, max-age=31536000, immutable", head.Headers.CacheControl?.ToString());
+
         using var again = new HttpRequestMessage(HttpMethod.Get, $"/catalog/photos/{version}-480.webp");
         again.Headers.IfNoneMatch.Add(size.Headers.ETag);
         using var revalidated = await shop.SendAsync(again);
@@ -152,30 +158,31 @@ public sealed class CatalogPhotoTests(PhotoServersFixture servers)
         }
     }
 
-    internal static async Task<int> CreateProductAsync(HttpClient client)
+    /// <summary>Through catalog-api's operator API (<c>/api</c>), or the frontend's forwarding of it (<c>/operator</c>).</summary>
+    internal static async Task<int> CreateProductAsync(HttpClient client, string prefix = "/api")
     {
-        using var response = await client.PostAsJsonAsync("/api/catalog/items", new { name = $"Photo test {Guid.NewGuid():N}"[..30], description = "", price = 10m, brandId = 1, typeId = 1, availableStock = 1 });
+        using var response = await client.PostAsJsonAsync($"{prefix}/catalog/items", new { name = $"Photo test {Guid.NewGuid():N}"[..30], description = "", price = 10m, brandId = 1, typeId = 1, availableStock = 1 });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<Product>(_json))!.Id;
     }
 
-    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int productId, byte[] photo)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int productId, byte[] photo, string prefix = "/api")
     {
         using var content = new ByteArrayContent(photo);
         content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
 
         // As curl does for a large body: the service can refuse by the headers, before the bytes are sent.
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/catalog/items/{productId}/photo") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"{prefix}/catalog/items/{productId}/photo") { Content = content };
         request.Headers.ExpectContinue = true;
         return await client.SendAsync(request);
     }
 
-    internal static async Task<PhotoStatus> WaitUntilDoneAsync(HttpClient client, int productId)
+    internal static async Task<PhotoStatus> WaitUntilDoneAsync(HttpClient client, int productId, string prefix = "/api")
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (true)
         {
-            var status = await client.GetFromJsonAsync<PhotoStatus>($"/api/catalog/items/{productId}/photo", _json, deadline.Token);
+            var status = await client.GetFromJsonAsync<PhotoStatus>($"{prefix}/catalog/items/{productId}/photo", _json, deadline.Token);
             if (status!.Status != "processing")
             {
                 return status;

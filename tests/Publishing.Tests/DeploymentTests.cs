@@ -62,7 +62,7 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
             Assert.Equal(0, configuration["replicaRetryLimit"]!.GetValue<int>());
             Assert.Null(configuration["ingress"]);
             Assert.Equal(
-                $"[if(parameters('exists'), reference(resourceId('Microsoft.App/jobs', '{job}'), '2024-03-01').template.containers[0].image, variables('placeholderImage'))]",
+                $"[if(parameters('exists'), reference(resourceId('Microsoft.App/jobs', '{job}'), '2025-01-01').template.containers[0].image, variables('placeholderImage'))]",
                 Text(Container(app)["image"]));
 
             // azd deploys the job's image, then its postdeploy hook starts one execution and fails the deployment
@@ -109,7 +109,7 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
 
         // The broker's host, as every rule and service reaches it: the internal FQDN of its TCP ingress.
         var host = Template.ModuleTemplate("messaging")["outputs"]!["host"]!["value"]!.GetValue<string>();
-        Assert.Equal("[reference(resourceId('Microsoft.App/containerApps', 'messaging'), '2024-03-01').configuration.ingress.fqdn]", host);
+        Assert.Equal("[reference(resourceId('Microsoft.App/containerApps', 'messaging'), '2025-01-01').configuration.ingress.fqdn]", host);
 
         foreach (var project in _projects)
         {
@@ -324,7 +324,7 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
 
     /// <summary>The image expression of a service: the image the existing app runs, else the placeholder.</summary>
     private static string RunningImage(string app) =>
-        $"if(parameters('exists'), reference(resourceId('Microsoft.App/containerApps', '{app}'), '2024-03-01').template.containers[0].image, variables('placeholderImage'))";
+        $"if(parameters('exists'), reference(resourceId('Microsoft.App/containerApps', '{app}'), '2025-01-01').template.containers[0].image, variables('placeholderImage'))";
 
     /// <summary>The secure module parameter that holds a container-app secret.</summary>
     private string SecretValueParameter(string module, string secretName)

@@ -46,6 +46,9 @@ public sealed class FakeShop : IAsyncDisposable
     /// <summary>Operator requests as they arrived: method, path, X-Operator-Key and body.</summary>
     public ConcurrentQueue<(string Method, string Path, string? Key, string Body)> OperatorRequests { get; } = new();
 
+    /// <summary>The headers each operator request arrived with, by path.</summary>
+    public ConcurrentDictionary<string, IHeaderDictionary> OperatorHeaders { get; } = new();
+
     /// <summary>When set, checkout answers 400 with this field error (JSON path → message), as Basket.Api validates.</summary>
     public (string Field, string Message)? CheckoutFieldError { get; set; }
 
@@ -84,6 +87,7 @@ public sealed class FakeShop : IAsyncDisposable
     private async Task<IResult> OperatorAsync(HttpRequest request)
     {
         var key = request.Headers[ShopAuth.OperatorKeyHeader].ToString();
+        OperatorHeaders[request.Path.Value!] = new HeaderDictionary(request.Headers.ToDictionary(h => h.Key, h => h.Value));
         var body = await new StreamReader(request.Body).ReadToEndAsync();
         OperatorRequests.Enqueue((request.Method, request.Path.Value!, key.Length == 0 ? null : key, body));
         return key == OperatorKey
@@ -98,6 +102,11 @@ public sealed class FakeShop : IAsyncDisposable
 
         _app.MapPut("/api/catalog/items/{id:int}/stock", OperatorAsync);
         _app.MapPost("/api/orders/{id:guid}/ship", OperatorAsync);
+        _app.MapPut("/api/catalog/items/{id:int}/photo", (HttpRequest request) =>
+        {
+            request.HttpContext.Response.Headers.Location = request.Path.Value;
+            return OperatorAsync(request);
+        });
 
         var catalog = _app.MapGroup("/api/catalog");
         catalog.MapGet("/items", (HttpRequest request) =>
