@@ -10,22 +10,28 @@ public static class AccountSteps
     public const string Password = "Velvet-Otter-Compass-42";
 
     /// <summary>An address no other test (or earlier run on the same data) uses.</summary>
-    public static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.com";
+    public static string NewEmail(string who) => $"{who}.{Guid.NewGuid().ToString("N")[..8]}@example.com";
 
     /// <summary>Creates the account from the sign-up page; with <paramref name="screenshotStep"/>, saves the filled form.</summary>
     public static async Task SignUpAsync(this ShopperPage shopper, string email, string? screenshotStep = null)
     {
+        await shopper.SubmitSignUpAsync(email, Password, screenshotStep);
+        await shopper.ExpectSignedInAsync(email);
+    }
+
+    /// <summary>Fills in and sends the sign-up form; the caller checks where it led.</summary>
+    public static async Task SubmitSignUpAsync(this ShopperPage shopper, string email, string password, string? screenshotStep = null)
+    {
         var page = shopper.Page;
         await page.GotoAsync("/account/signup");
         await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         if (screenshotStep is not null)
         {
             await shopper.ScreenshotAsync(screenshotStep);
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await shopper.ExpectSignedInAsync(email);
     }
 
     /// <summary>Fills in and sends the password form; the caller checks where it led.</summary>
@@ -34,7 +40,7 @@ public static class AccountSteps
         var page = shopper.Page;
         if (!page.Url.Contains("/account/signin", StringComparison.Ordinal))
         {
-            await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
+            await page.GotoAsync("/account/signin");
         }
 
         await page.GetByLabel("E-mail").FillAsync(email);
@@ -44,7 +50,6 @@ public static class AccountSteps
 
     public static async Task SignInAsync(this ShopperPage shopper, string email, string password = Password)
     {
-        await shopper.Page.GotoAsync("/");
         await shopper.SubmitSignInAsync(email, password);
         await shopper.ExpectSignedInAsync(email);
     }

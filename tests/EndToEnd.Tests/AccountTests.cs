@@ -51,6 +51,21 @@ public sealed class AccountTests(SystemFixture system, BrowserFixture browser) :
     }
 
     [Fact]
+    public async Task A_common_password_is_refused_at_sign_up_with_the_reason_and_makes_no_account()
+    {
+        var email = AccountSteps.NewEmail("common");
+        await using var context = await browser.NewShopperAsync(Frontend);
+        var shopper = await ShopperPage.OpenAsync(context, "common-password");
+
+        await shopper.SubmitSignUpAsync(email, "Password123!");
+
+        await Expect(shopper.Page.GetByTestId("account-errors")).ToContainTextAsync("one of the most used ones");
+        await Expect(shopper.Page.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
+        await shopper.SubmitSignInAsync(email, "Password123!");
+        await Expect(shopper.Page.GetByTestId("account-errors")).ToHaveTextAsync("The e-mail address or the password is wrong.");
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_for_the_stated_time_even_against_the_right_one()
     {
         var email = AccountSteps.NewEmail("lockout");
@@ -73,6 +88,37 @@ public sealed class AccountTests(SystemFixture system, BrowserFixture browser) :
         await Expect(errors).ToContainTextAsync("locked");
         await Expect(shopper.Page.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
         await shopper.ScreenshotAsync("locked-out");
+    }
+
+    [Fact]
+    public async Task A_changed_password_replaces_the_old_one_and_a_deleted_account_can_no_longer_sign_in()
+    {
+        const string NewPassword = "Lantern-Harbour-Quilt-77";
+        var email = AccountSteps.NewEmail("manage");
+        await using var context = await browser.NewShopperAsync(Frontend);
+        var shopper = await ShopperPage.OpenAsync(context, "manage-account");
+        var page = shopper.Page;
+        await shopper.SignUpAsync(email);
+
+        await page.GetByTestId("signed-in-as").ClickAsync();
+        await page.GetByLabel("Current password").FillAsync(AccountSteps.Password);
+        await page.GetByLabel("New password").FillAsync(NewPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(page.GetByText("Your password is changed.")).ToBeVisibleAsync();
+        await shopper.SignOutAsync();
+        await shopper.SubmitSignInAsync(email, AccountSteps.Password);
+        await Expect(page.GetByTestId("account-errors")).ToHaveTextAsync("The e-mail address or the password is wrong.");
+        await shopper.SignInAsync(email, NewPassword);
+
+        await page.GotoAsync("/account");
+        await page.GetByLabel("Your password, to confirm").FillAsync(AccountSteps.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete account" }).ClickAsync();
+        await Expect(page.GetByTestId("account-errors")).ToHaveTextAsync("The password is wrong: the account is not deleted.");
+        await page.GetByLabel("Your password, to confirm").FillAsync(NewPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await shopper.SubmitSignInAsync(email, NewPassword);
+        await Expect(page.GetByTestId("account-errors")).ToHaveTextAsync("The e-mail address or the password is wrong.");
     }
 
     [Fact]

@@ -5,8 +5,9 @@ namespace Shop.WebFrontend.Tests;
 
 /// <summary>WebFrontend in-process, with catalog-api, basket-api and ordering-worker all resolving to
 /// <paramref name="services"/>, the test buyer-token key, and retries quick enough for a test to see them give up;
-/// optionally its data-protection keys in <paramref name="keysFolder"/>.</summary>
-public sealed class WebFrontendFactory(Uri services, string environment = "Development", string? keysFolder = null)
+/// optionally its data-protection keys in <paramref name="keysFolder"/> and its accounts database at
+/// <paramref name="identityDatabase"/> (none: the account pages fail, the others work).</summary>
+public sealed class WebFrontendFactory(Uri services, string environment = "Development", string? keysFolder = null, string? identityDatabase = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>A client that keeps cookies like a browser and shows redirects instead of following them.</summary>
@@ -25,6 +26,11 @@ public sealed class WebFrontendFactory(Uri services, string environment = "Devel
         if (keysFolder is not null)
         {
             builder.UseSetting("DataProtection:KeysFolder", keysFolder);
+        }
+
+        if (identityDatabase is not null)
+        {
+            builder.UseSetting("ConnectionStrings:identitydb", identityDatabase);
         }
     }
 }
