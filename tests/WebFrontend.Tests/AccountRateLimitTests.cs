@@ -55,6 +55,36 @@ public sealed class AccountRateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 
+    [Fact]
+    public async Task Behind_the_ingress_each_forwarded_client_address_has_its_own_allowance()
+    {
+        // As deployed: ASP.NET Core reads the client address the ingress appends to X-Forwarded-For.
+        await using var frontend = new WebFrontendFactory(new Uri($"http://127.0.0.1:{ClosedPort.Find()}"))
+        {
+            Settings = { ["FORWARDEDHEADERS_ENABLED"] = "true" },
+        };
+        using var client = frontend.CreateBrowser();
+        var limit = new AccountRateLimits().SignInsPerWindow;
+
+        var first = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt <= limit; attempt++)
+        {
+            first.Add(await PostSignInFromAsync(client, "198.51.100.1"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, first[^1]);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, first.SkipLast(1));
+        Assert.Equal(HttpStatusCode.SeeOther, await PostSignInFromAsync(client, "198.51.100.2"));
+    }
+
+    private static async Task<HttpStatusCode> PostSignInFromAsync(HttpClient client, string address)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, AccountPaths.SignIn) { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("X-Forwarded-For", address);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
     private static bool Acquire(PartitionedRateLimiter<HttpContext> limiter, string method, string path, string address)
     {
         var context = new DefaultHttpContext();

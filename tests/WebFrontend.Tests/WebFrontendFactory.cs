@@ -10,6 +10,9 @@ namespace Shop.WebFrontend.Tests;
 public sealed class WebFrontendFactory(Uri services, string environment = "Development", string? keysFolder = null, string? identityDatabase = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>Settings beside the ones above, as the deployment gives them (say, <c>FORWARDEDHEADERS_ENABLED</c>).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     /// <summary>A client that keeps cookies like a browser and shows redirects instead of following them.</summary>
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -26,6 +29,11 @@ public sealed class WebFrontendFactory(Uri services, string environment = "Devel
         if (keysFolder is not null)
         {
             builder.UseSetting("DataProtection:KeysFolder", keysFolder);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         if (identityDatabase is not null)
