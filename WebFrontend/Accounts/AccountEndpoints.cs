@@ -11,7 +11,7 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var antiforgery = new RequireAntiforgeryTokenAttribute();
-        app.MapPost(AccountPaths.SignOut, SignOutAsync).WithMetadata(antiforgery).DisableRateLimiting();
+        app.MapPost(AccountPaths.SignOut, SignOutAsync).WithMetadata(antiforgery);
         app.MapPost(AccountPaths.PasskeyCreationOptions, CreationOptionsAsync).WithMetadata(antiforgery);
         app.MapPost(AccountPaths.PasskeyRequestOptions, RequestOptionsAsync).WithMetadata(antiforgery);
         return app;
