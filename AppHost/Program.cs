@@ -18,6 +18,7 @@ builder.AddScaleToZero();
 var postgres = builder.AddPostgres("postgres").WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
 var catalogDb = postgres.AddDatabase(ResourceNames.CatalogDatabase);
 var orderingDb = postgres.AddDatabase(ResourceNames.OrderingDatabase);
+var identityDb = postgres.AddDatabase(ResourceNames.IdentityDatabase);
 var cache = builder.AddRedis(ResourceNames.Cache).WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
 var messaging = builder.AddRabbitMQ(ResourceNames.Messaging).WithManagementPlugin().WithDataVolume().RunAsLocalProcessWithoutContainerRuntime();
 // Product photos: an upload to the incoming container becomes a BlobCreated event in the queue the processor reads.
@@ -38,12 +39,13 @@ var buyerTokenKey = builder.AddParameter("buyer-token-key", new GenerateParamete
 // X_PASSWORD… copies that would spread every secret once more.
 const ReferenceEnvironmentInjectionFlags DotNetReferences = ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery;
 
-// Migrates both databases once and exits; the services that use them start after it has completed, so none of their
+// Migrates the databases once and exits; the services that use them start after it has completed, so none of their
 // (cold) starts pays for a migration.
 var migrator = builder.AddProject<Projects.Migrator>(ResourceNames.Migrator)
     .WithReferenceEnvironment(DotNetReferences)
     .WithReference(catalogDb).WaitFor(catalogDb)
-    .WithReference(orderingDb).WaitFor(orderingDb);
+    .WithReference(orderingDb).WaitFor(orderingDb)
+    .WithReference(identityDb).WaitFor(identityDb);
 
 var catalogApi = builder.AddProject<Projects.Catalog_Api>(ResourceNames.CatalogApi)
     .WithRestartOnExit()
@@ -87,7 +89,7 @@ var orderingWorker = builder.AddProject<Projects.Ordering_Worker>(ResourceNames.
     .WithEnvironment("Operator__Key", operatorKey)
     .WithEnvironment("BuyerTokens__Key", buyerTokenKey);
 
-// The shopper's cookies (buyer, antiforgery) are protected by the frontend's key ring: deployed, it lives on a share
+// The shopper's cookies (buyer, account, antiforgery) are protected by the frontend's key ring: deployed, it lives on a share
 // every replica and revision mounts, so a scale from zero or a new revision still reads the cookies issued before.
 builder.AddProject<Projects.WebFrontend>(ResourceNames.WebFrontend)
     .WithRestartOnExit()
@@ -95,6 +97,7 @@ builder.AddProject<Projects.WebFrontend>(ResourceNames.WebFrontend)
     .WithPersistentFolder("keys", "DataProtection__KeysFolder")
     .WithHttpHealthCheck("/health")
     .WithReferenceEnvironment(DotNetReferences)
+    .WithReference(identityDb).WaitForCompletion(migrator)
     .WithReference(catalogApi).WaitFor(catalogApi)
     .WithReference(storage)
     .WithStorageRole(storage, StorageRole.BlobDataReader, PhotoStorage.PhotosContainer)

@@ -6,6 +6,7 @@ public static class ResourceNames
 {
     public const string CatalogDatabase = "catalogdb";
     public const string OrderingDatabase = "orderingdb";
+    public const string IdentityDatabase = "identitydb";
     public const string Cache = "cache";
     public const string Messaging = "messaging";
     public const string Storage = "storage";
@@ -18,5 +19,5 @@ public static class ResourceNames
     public const string PhotoProcessor = "photo-processor";
 
     /// <summary>Every database the migrator brings up to date.</summary>
-    public static readonly IReadOnlyList<string> Databases = [CatalogDatabase, OrderingDatabase];
+    public static readonly IReadOnlyList<string> Databases = [CatalogDatabase, OrderingDatabase, IdentityDatabase];
 }

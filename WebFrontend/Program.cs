@@ -1,3 +1,4 @@
+using Shop.WebFrontend.Accounts;
 using Shop.WebFrontend.Components;
 using Shop.WebFrontend.Endpoints;
 using Shop.WebFrontend.Extensions;
@@ -16,6 +17,8 @@ var app = builder.Build();
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseFriendlyAntiforgeryFailures();
 
@@ -25,6 +28,7 @@ app.MapProductImages();
 app.MapProductPhotos();
 app.MapOrderStatus();
 app.MapOperatorEndpoints();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -139,6 +139,7 @@ module postgres 'postgres.bicep' = {
     databases: [
       'catalogdb'
       'orderingdb'
+      'identitydb'
     ]
   }
 }
@@ -187,8 +188,9 @@ module migrator 'migrator.bicep' = {
     identityId: environment.outputs.identityId
     registryEndpoint: environment.outputs.registryEndpoint
     exists: migratorExists
-    connectionStringsCatalogdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=catalogdb;Ssl Mode=Require;Maximum Pool Size=3'
-    connectionStringsOrderingdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=orderingdb;Ssl Mode=Require;Maximum Pool Size=3'
+    connectionStringsCatalogdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=catalogdb;Ssl Mode=Require;Maximum Pool Size=2'
+    connectionStringsOrderingdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=orderingdb;Ssl Mode=Require;Maximum Pool Size=2'
+    connectionStringsIdentitydb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=identitydb;Ssl Mode=Require;Maximum Pool Size=2'
   }
 }
 
@@ -203,7 +205,7 @@ module catalogApi 'catalog-api.bicep' = {
     registryEndpoint: environment.outputs.registryEndpoint
     exists: catalogApiExists
     minReplicas: serviceMinReplicas
-    connectionStringsCatalogdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=catalogdb;Ssl Mode=Require;Maximum Pool Size=3'
+    connectionStringsCatalogdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=catalogdb;Ssl Mode=Require;Maximum Pool Size=2'
     connectionStringsMessaging: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
     connectionStringsStorage: 'BlobEndpoint=${storage.outputs.blobEndpoint};QueueEndpoint=${storage.outputs.queueEndpoint}'
     operatorKey: operatorKey
@@ -260,7 +262,7 @@ module orderingWorker 'ordering-worker.bicep' = {
     registryEndpoint: environment.outputs.registryEndpoint
     exists: orderingWorkerExists
     minReplicas: serviceMinReplicas
-    connectionStringsOrderingdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=orderingdb;Ssl Mode=Require;Maximum Pool Size=3'
+    connectionStringsOrderingdb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=orderingdb;Ssl Mode=Require;Maximum Pool Size=2'
     connectionStringsMessaging: 'amqp://shop:${messagingPassword}@${messaging.outputs.host}:5672'
     operatorKey: operatorKey
     buyerTokensKey: buyerTokenKey
@@ -284,11 +286,13 @@ module webfrontend 'webfrontend.bicep' = {
     minReplicas: serviceMinReplicas
     environmentName: environment.outputs.environmentName
     storageName: take('stwebfrontend${resourceToken}', 24)
+    connectionStringsIdentitydb: 'Host=${postgres.outputs.host};Port=5432;Username=dbadmin;Password=${postgresPassword};Database=identitydb;Ssl Mode=Require;Maximum Pool Size=2'
     connectionStringsStorage: 'BlobEndpoint=${storage.outputs.blobEndpoint};QueueEndpoint=${storage.outputs.queueEndpoint}'
     buyerTokensKey: buyerTokenKey
     storageAccountName: storage.outputs.name
   }
   dependsOn: [
+    migrator
     catalogApi
   ]
 }

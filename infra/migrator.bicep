@@ -13,6 +13,9 @@ param connectionStringsCatalogdb string
 @secure()
 param connectionStringsOrderingdb string
 
+@secure()
+param connectionStringsIdentitydb string
+
 // Runs until azd deploys the service's own image.
 var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
 
@@ -59,6 +62,10 @@ resource app 'Microsoft.App/jobs@2025-01-01' = {
           name: 'connectionstrings-orderingdb'
           value: connectionStringsOrderingdb
         }
+        {
+          name: 'connectionstrings-identitydb'
+          value: connectionStringsIdentitydb
+        }
       ]
     }
     template: {
@@ -90,6 +97,10 @@ resource app 'Microsoft.App/jobs@2025-01-01' = {
             {
               name: 'ConnectionStrings__orderingdb'
               secretRef: 'connectionstrings-orderingdb'
+            }
+            {
+              name: 'ConnectionStrings__identitydb'
+              secretRef: 'connectionstrings-identitydb'
             }
           ]
         }

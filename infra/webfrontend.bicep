@@ -12,6 +12,9 @@ param storageName string
 param storageAccountName string
 
 @secure()
+param connectionStringsIdentitydb string
+
+@secure()
 param connectionStringsStorage string
 
 @secure()
@@ -157,6 +160,10 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
       ]
       secrets: [
         {
+          name: 'connectionstrings-identitydb'
+          value: connectionStringsIdentitydb
+        }
+        {
           name: 'connectionstrings-storage'
           value: connectionStringsStorage
         }
@@ -195,6 +202,10 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             {
               name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY'
               value: 'in_memory'
+            }
+            {
+              name: 'ConnectionStrings__identitydb'
+              secretRef: 'connectionstrings-identitydb'
             }
             {
               name: 'services__catalog-api__http__0'
@@ -248,7 +259,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
       ]
       scale: {
         minReplicas: minReplicas
-        maxReplicas: 10
+        maxReplicas: 4
         rules: [
           {
             name: 'http'

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Shop.Contracts;
 using Shop.Security;
+using Shop.WebFrontend.Accounts;
 using Shop.WebFrontend.Identity;
 using Shop.WebFrontend.Services;
 
@@ -8,8 +9,8 @@ namespace Shop.WebFrontend.Extensions;
 
 public static class WebFrontendExtensions
 {
-    /// <summary>Configuration key of the folder that keeps the data-protection key ring (the keys behind the buyer and
-    /// antiforgery cookies). Unset: the framework's default place, the user profile.</summary>
+    /// <summary>Configuration key of the folder that keeps the data-protection key ring (the keys behind the buyer, account
+    /// and antiforgery cookies). Unset: the framework's default place, the user profile.</summary>
     public const string KeysFolderKey = "DataProtection:KeysFolder";
 
     public static TBuilder AddWebFrontend<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -18,6 +19,7 @@ public static class WebFrontendExtensions
         builder.Services.AddAntiforgery();
         builder.AddBuyerTokens();
         builder.AddKeyRing();
+        builder.AddAccounts();
 
         builder.Services.AddSingleton<BuyerCookie>();
         builder.Services.AddScoped<BasketSummary>();

@@ -33,6 +33,18 @@ public sealed class BasketClient(HttpClient http)
     public Task<BasketChange> RemoveAsync(string buyerId, int productId, CancellationToken cancellationToken) =>
         ChangeAsync(HttpMethod.Delete, buyerId, productId, quantity: null, cancellationToken);
 
+    /// <summary>Adds the basket of the buyer that <paramref name="fromBuyerToken"/> proves into the account's basket
+    /// (quantities added, limits kept). Idempotent: Basket.Api empties the merged basket.</summary>
+    public async Task MergeAsync(string accountId, string fromBuyerToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/basket/merge")
+        {
+            Content = JsonContent.Create(new BuyerHandoverRequest(fromBuyerToken), WebFrontendJsonContext.Default.BuyerHandoverRequest),
+        }.ForBuyer(accountId);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Submits the order. The idempotency key makes a repeated submit (a double click, a resent form) the same
     /// order: while the first submit of a key is still running, Basket.Api answers 409 and this waits for its result.</summary>
     public async Task<CheckoutOutcome> CheckoutAsync(

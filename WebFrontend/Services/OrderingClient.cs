@@ -52,5 +52,20 @@ public sealed class OrderingClient(HttpClient http)
         }
     }
 
+    /// <summary>Makes the orders of the buyer that <paramref name="fromBuyerToken"/> proves the account's; returns how many
+    /// moved. Idempotent: a second call finds none left to move.</summary>
+    public async Task<int> ClaimAsync(string accountId, string fromBuyerToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders/claim")
+        {
+            Content = JsonContent.Create(new BuyerHandoverRequest(fromBuyerToken), WebFrontendJsonContext.Default.BuyerHandoverRequest),
+        }.ForBuyer(accountId);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var claimed = await response.Content.ReadFromJsonAsync(WebFrontendJsonContext.Default.ClaimedOrders, cancellationToken)
+            ?? throw new InvalidOperationException("Ordering answered the claim with an empty body.");
+        return claimed.Claimed;
+    }
+
     private static string OrderPath(Guid orderId) => $"/api/orders/{orderId}";
 }

@@ -17,4 +17,6 @@ namespace Shop.WebFrontend.Services;
 [JsonSerializable(typeof(PaginatedItems<CustomerOrder>))]
 [JsonSerializable(typeof(CustomerOrder))]
 [JsonSerializable(typeof(OrderStatusResponse))]
+[JsonSerializable(typeof(BuyerHandoverRequest))]
+[JsonSerializable(typeof(ClaimedOrders))]
 internal sealed partial class WebFrontendJsonContext : JsonSerializerContext;

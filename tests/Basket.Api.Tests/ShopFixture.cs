@@ -42,11 +42,13 @@ public sealed class ShopFixture : IAsyncLifetime
         var postgres = builder.AddPostgres("postgres").RunAsLocalProcessWithoutContainerRuntime();
         var catalogDb = postgres.AddDatabase(ResourceNames.CatalogDatabase);
         var orderingDb = postgres.AddDatabase(ResourceNames.OrderingDatabase);
+        var identityDb = postgres.AddDatabase(ResourceNames.IdentityDatabase);
         builder.AddRedis(ResourceNames.Cache).RunAsLocalProcessWithoutContainerRuntime();
         var messaging = builder.AddRabbitMQ(ResourceNames.Messaging).WithManagementPlugin().RunAsLocalProcessWithoutContainerRuntime();
         var migrator = builder.AddProject(ResourceNames.Migrator, Repository.ProjectFile("Migrator"))
             .WithReference(catalogDb).WaitFor(catalogDb)
-            .WithReference(orderingDb).WaitFor(orderingDb);
+            .WithReference(orderingDb).WaitFor(orderingDb)
+            .WithReference(identityDb).WaitFor(identityDb);
         builder.AddProject(ResourceNames.CatalogApi, Repository.ProjectFile("Catalog.Api"))
             .WithReference(catalogDb).WaitForCompletion(migrator)
             .WithReference(messaging).WaitFor(messaging)

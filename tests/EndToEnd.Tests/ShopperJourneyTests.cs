@@ -158,21 +158,7 @@ public sealed class ShopperJourneyTests(SystemFixture system, BrowserFixture bro
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
     }
 
-    /// <summary>A product with plenty of stock, the <paramref name="index"/>-th such product in name order, so each
-    /// test buys its own.</summary>
-    private async Task<CatalogProduct> ProductAsync(int index)
-    {
-        using var catalog = system.App.CreateHttpClient("catalog-api");
-        var page = await catalog.GetFromJsonAsync<JsonElement>("/api/catalog/items?pageIndex=0&pageSize=100&sort=name");
-        return page.GetProperty("data").EnumerateArray()
-            .Select(item => new CatalogProduct(
-                item.GetProperty("id").GetInt32(), item.GetProperty("name").GetString()!, item.GetProperty("price").GetDecimal(),
-                item.GetProperty("availableStock").GetInt32()))
-            .Where(item => item.AvailableStock >= 10)
-            .ElementAt(index);
-    }
+    private Task<CatalogProduct> ProductAsync(int index) => CatalogProduct.WithStockAsync(system.App, index);
 
     private static string Money(decimal amount) => amount.ToString("$#,0.00", CultureInfo.InvariantCulture);
-
-    private sealed record CatalogProduct(int Id, string Name, decimal Price, int AvailableStock);
 }

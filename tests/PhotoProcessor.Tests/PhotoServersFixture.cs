@@ -39,9 +39,11 @@ public sealed class PhotoServersFixture : IAsyncLifetime
         var postgres = builder.AddPostgres("postgres").RunAsLocalProcessWithoutContainerRuntime();
         var catalogDb = postgres.AddDatabase(ResourceNames.CatalogDatabase);
         var orderingDb = postgres.AddDatabase(ResourceNames.OrderingDatabase);
+        var identityDb = postgres.AddDatabase(ResourceNames.IdentityDatabase);
         var migrator = builder.AddProject(ResourceNames.Migrator, Repository.ProjectFile("Migrator"))
             .WithReference(catalogDb).WaitFor(catalogDb)
-            .WithReference(orderingDb).WaitFor(orderingDb);
+            .WithReference(orderingDb).WaitFor(orderingDb)
+            .WithReference(identityDb).WaitFor(identityDb);
         var catalogApi = builder.AddProject(ResourceNames.CatalogApi, Repository.ProjectFile("Catalog.Api"))
             .WithReference(catalogDb).WaitForCompletion(migrator)
             .WithReference(messaging).WaitFor(messaging)
@@ -49,6 +51,7 @@ public sealed class PhotoServersFixture : IAsyncLifetime
             .WithEnvironment("Operator__Key", OperatorKey)
             .WithHttpHealthCheck("/health");
         builder.AddProject(ResourceNames.WebFrontend, Repository.ProjectFile("WebFrontend"))
+            .WithReference(identityDb).WaitForCompletion(migrator)
             .WithReference(catalogApi).WaitFor(catalogApi)
             .WithReference(storage)
             .WithEnvironment("BuyerTokens__Key", "photo-tests-buyer-token-key-0123456789abcdef")

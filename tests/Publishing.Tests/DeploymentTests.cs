@@ -14,7 +14,7 @@ public sealed partial class DeploymentTests(ShopDeployment deployment) : IClassF
 
     // Projects that others wait for to complete (WaitForCompletion), and those that wait for them.
     private static readonly string[] _jobs = ["migrator"];
-    private static readonly string[] _waitingForTheMigrator = ["catalog-api", "ordering-worker"];
+    private static readonly string[] _waitingForTheMigrator = ["catalog-api", "ordering-worker", "webfrontend"];
 
     // The queues the services consume, by consumer.
     private static readonly (string Project, string Queue)[] _consumedQueues =

@@ -4,14 +4,14 @@ using static Shop.Schema.Tests.PostgresFixture;
 
 namespace Shop.Schema.Tests;
 
-/// <summary>The migrator as the app host and the deployment run it: a process that migrates both databases and exits.</summary>
+/// <summary>The migrator as the app host and the deployment run it: a process that migrates every database and exits.</summary>
 [Collection(Postgres.Name)]
 public sealed class MigratorTests(PostgresFixture postgres)
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public async Task It_brings_both_databases_to_the_latest_version_and_a_second_run_only_says_they_are_up_to_date()
+    public async Task It_brings_every_database_to_the_latest_version_and_a_second_run_only_says_they_are_up_to_date()
     {
         var environment = await CreateDatabasesAsync();
 
@@ -21,6 +21,7 @@ public sealed class MigratorTests(PostgresFixture postgres)
         Assert.True(first.ExitCode == 0, string.Join('\n', first.Lines));
         Assert.Contains(first.Lines, line => line.Contains("Applied migration catalogdb/0006_search_vocabulary", StringComparison.Ordinal));
         Assert.Contains(first.Lines, line => line.Contains("Applied migration orderingdb/0002_retire_ordering_schema_stamp", StringComparison.Ordinal));
+        Assert.Contains(first.Lines, line => line.Contains("Applied migration identitydb/0001_identity", StringComparison.Ordinal));
         Assert.Equal(0, second.ExitCode);
         Assert.DoesNotContain(second.Lines, line => line.Contains("Applied migration", StringComparison.Ordinal));
         foreach (var database in ResourceNames.Databases)
@@ -47,5 +48,6 @@ public sealed class MigratorTests(PostgresFixture postgres)
     {
         [$"ConnectionStrings__{ResourceNames.CatalogDatabase}"] = await postgres.CreateDatabaseAsync(),
         [$"ConnectionStrings__{ResourceNames.OrderingDatabase}"] = await postgres.CreateDatabaseAsync(),
+        [$"ConnectionStrings__{ResourceNames.IdentityDatabase}"] = await postgres.CreateDatabaseAsync(),
     };
 }

@@ -1,0 +1,4 @@
+namespace Shop.WebFrontend.Services;
+
+/// <summary>Ordering's answer to a claim: how many orders became the account's.</summary>
+public sealed record ClaimedOrders(int Claimed);
