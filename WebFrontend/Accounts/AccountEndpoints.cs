@@ -13,7 +13,7 @@ public static class AccountEndpoints
         var antiforgery = new RequireAntiforgeryTokenAttribute();
         app.MapPost(AccountPaths.SignOut, SignOutAsync).WithMetadata(antiforgery);
         app.MapPost(AccountPaths.PasskeyCreationOptions, CreationOptionsAsync).WithMetadata(antiforgery);
-        app.MapPost(AccountPaths.PasskeyRequestOptions, RequestOptionsAsync).WithMetadata(antiforgery);
+        app.MapPost(AccountPaths.PasskeyRequestOptions, RequestOptionsAsync).WithMetadata(antiforgery).RequireRateLimiting(AccountRateLimits.Policy);
         return app;
     }
 

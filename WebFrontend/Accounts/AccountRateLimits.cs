@@ -9,6 +9,9 @@ public sealed class AccountRateLimits
 {
     public const string Section = "Accounts:RateLimits";
 
+    /// <summary>The rate-limiting policy of the sign-in and sign-up pages and the passkey sign-in options.</summary>
+    public const string Policy = "accounts";
+
     [Range(1, 10_000)]
     public int SignInsPerWindow { get; set; } = 20;
 
@@ -17,8 +20,9 @@ public sealed class AccountRateLimits
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The limiter for a request: posts to the sign-in and sign-up forms (and the passkey sign-in options) are
-    /// counted per client address and per kind; everything else is not limited.</summary>
+    /// <summary>The limiter for a request to an endpoint of the <see cref="Policy"/>: posts to the sign-in and sign-up
+    /// forms (and the passkey sign-in options) are counted per client address and per kind; showing the forms is not
+    /// limited.</summary>
     public RateLimitPartition<string> PartitionFor(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method) || KindOf(context.Request.Path) is not { } kind)

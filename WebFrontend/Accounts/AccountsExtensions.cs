@@ -17,11 +17,13 @@ public static class AccountsExtensions
         builder.Services.AddDbContextPool<AccountsDbContext>((services, options) => options.UseNpgsql(
             services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.IdentityDatabase)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.IdentityDatabase} is not configured.")));
-        // Npgsql's traces and metrics; no health check, as the frontend stays healthy without the services behind it.
+        // Npgsql's traces and metrics only when they are exported: otherwise they would start OpenTelemetry in a frontend
+        // that exports nothing. No health check, as the frontend stays healthy without the services behind it.
         builder.EnrichNpgsqlDbContext<AccountsDbContext>(settings =>
         {
             settings.DisableHealthChecks = true;
             settings.DisableRetry = true;
+            settings.DisableTracing = settings.DisableMetrics = !builder.ExportsTelemetry();
         });
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -53,7 +55,9 @@ public static class AccountsExtensions
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            // A policy on the limited endpoints rather than a global limiter: every other request only has its endpoint's
+            // metadata looked at, instead of a partition looked up and a lease taken.
+            limiter.AddPolicy(AccountRateLimits.Policy, context =>
                 context.RequestServices.GetRequiredService<IOptions<AccountRateLimits>>().Value.PartitionFor(context));
             // No body: the status page explains it in the shop's layout (UseStatusCodePagesWithReExecute).
             limiter.OnRejected = static (rejected, _) =>
