@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.Contracts;
 
@@ -13,13 +12,11 @@ public static class AccountsExtensions
     /// account cookie, lockout, the password rules and the per-client limits on signing in and up.</summary>
     public static TBuilder AddAccounts<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // Read when the first account page needs the database, not at start: the shop's other pages work without it.
-        builder.Services.AddDbContextPool<AccountsDbContext>((services, options) => options.UseNpgsql(
-            services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.IdentityDatabase)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.IdentityDatabase} is not configured.")));
-        // Npgsql's traces and metrics only when they are exported: otherwise they would start OpenTelemetry in a frontend
-        // that exports nothing. No health check, as the frontend stays healthy without the services behind it.
-        builder.EnrichNpgsqlDbContext<AccountsDbContext>(settings =>
+        // Aspire's client integration: a pooled context whose connection string is checked when the first account page
+        // needs the database, not at start (the shop's other pages work without it). Npgsql's traces and metrics only
+        // when they are exported: otherwise they would start OpenTelemetry in a frontend that exports nothing. No health
+        // check, as the frontend stays healthy without the services behind it.
+        builder.AddNpgsqlDbContext<AccountsDbContext>(ResourceNames.IdentityDatabase, settings =>
         {
             settings.DisableHealthChecks = true;
             settings.DisableRetry = true;

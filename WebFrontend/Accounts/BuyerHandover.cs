@@ -21,8 +21,9 @@ public sealed partial class BuyerHandover(
 
         try
         {
-            await basket.MergeAsync(accountId, tokens.Issue(anonymousId), cancellationToken);
-            var claimed = await ordering.ClaimAsync(accountId, tokens.Issue(anonymousId), cancellationToken);
+            var anonymousToken = tokens.Issue(anonymousId);
+            await basket.MergeAsync(accountId, anonymousToken, cancellationToken);
+            var claimed = await ordering.ClaimAsync(accountId, anonymousToken, cancellationToken);
             buyers.Forget(context);
             LogHandedOver(claimed);
         }
