@@ -59,7 +59,10 @@ public static class ScaleToZeroExtensions
             {
                 var resource = created.Model.Resources.Single(r => r.Name == service.Name);
                 ResourceCommands.Wrap(resource, KnownResourceCommands.StopCommand, execute => context => service.OnStopCommandAsync(context, execute));
-                ResourceCommands.Wrap(resource, KnownResourceCommands.StartCommand, execute => context => service.OnStartCommandAsync(context, execute));
+                foreach (var start in (string[])[KnownResourceCommands.StartCommand, KnownResourceCommands.RestartCommand, KnownResourceCommands.RebuildCommand])
+                {
+                    ResourceCommands.Wrap(resource, start, execute => context => service.OnStartCommandAsync(context, execute));
+                }
             }
 
             monitor.Run();

@@ -34,12 +34,20 @@ internal sealed partial class ScaledService
         return CommandResults.Success();
     }
 
-    /// <summary>A Start command: an operator's (or the restarter's) ends a hold or a stay at zero; a wake's is its own.</summary>
+    /// <summary>A Start command, or a Restart or Rebuild (which start the service themselves): an operator's (or the
+    /// restarter's) ends a hold or a stay at zero; a wake's is refused once an operator has stopped the service meanwhile.</summary>
     public Task<ExecuteCommandResult> OnStartCommandAsync(ExecuteCommandContext context, Func<ExecuteCommandContext, Task<ExecuteCommandResult>> execute)
     {
         lock (_gate)
         {
-            if (_phase is ServicePhase.AtZero or ServicePhase.HeldDown)
+            if (_wakeOf.Value == this)
+            {
+                if (_phase != ServicePhase.Waking)
+                {
+                    return Task.FromResult(CommandResults.Failure("Stopped by an operator while it was being woken."));
+                }
+            }
+            else if (_phase is ServicePhase.AtZero or ServicePhase.HeldDown)
             {
                 _phase = ServicePhase.Running;
                 _lastActivity = time.GetTimestamp();

@@ -104,7 +104,22 @@ internal sealed partial class ScaledService
     {
         for (var attempt = 1; ; attempt++)
         {
-            var result = await commands.ExecuteCommandAsync(project, KnownResourceCommands.StartCommand, cancellationToken);
+            ExecuteCommandResult result;
+            _wakeOf.Value = this;
+            try
+            {
+                result = await commands.ExecuteCommandAsync(project, KnownResourceCommands.StartCommand, cancellationToken);
+            }
+            finally
+            {
+                _wakeOf.Value = null;
+            }
+
+            if (Phase != ServicePhase.Waking)
+            {
+                throw new OperationCanceledException("The service was stopped while it was being woken.");
+            }
+
             if (result.Success)
             {
                 try

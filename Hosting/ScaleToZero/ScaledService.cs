@@ -26,6 +26,9 @@ internal sealed partial class ScaledService(
     // told apart.
     private static readonly AsyncLocal<ScaledService?> _idleStopOf = new();
 
+    // Likewise for a wake's Start command, which must not undo an operator's Stop given while the wake was under way.
+    private static readonly AsyncLocal<ScaledService?> _wakeOf = new();
+
     private readonly Lock _gate = new();
 
     // Stops and wakes one after the other: a request arriving during an idle stop waits for it, then wakes the service.
@@ -97,7 +100,15 @@ internal sealed partial class ScaledService(
                 return true;
             }
 
-            await wake.WaitAsync(cancellationToken);
+            try
+            {
+                await wake.WaitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or DistributedApplicationException
+                && !cancellationToken.IsCancellationRequested && Phase == ServicePhase.HeldDown)
+            {
+                // An operator stopped the service while it was being woken: the hold answers.
+            }
         }
     }
 
@@ -124,8 +135,9 @@ internal sealed partial class ScaledService(
     }
 
     /// <summary>Brings what this mode knows in line with Aspire's state: the idle time counts from when the service
-    /// runs, a service started by other means (a Restart command) is running again, and the dashboard keeps showing a
-    /// service at zero as such even when the orchestrator reports its process once more.</summary>
+    /// runs, a service at zero that runs again is running, and the dashboard keeps showing a service at zero as such.
+    /// A hold is left only by a command (<see cref="OnStartCommandAsync"/>): an operator's Stop is seen here before
+    /// the orchestrator reports the process stopping, and reading "still running" then would undo the hold.</summary>
     public async Task ReconcileAsync()
     {
         _resourceId ??= (await notifications.WaitForResourceAsync(Name, _ => true, lifetime.ApplicationStopping)).ResourceId;
@@ -139,7 +151,7 @@ internal sealed partial class ScaledService(
             {
                 _lastActivity = time.GetTimestamp();
             }
-            else if (_phase is ServicePhase.AtZero or ServicePhase.HeldDown && running)
+            else if (_phase == ServicePhase.AtZero && running)
             {
                 _phase = ServicePhase.Running;
                 _lastActivity = time.GetTimestamp();

@@ -4,8 +4,11 @@ namespace Shop.EndToEnd.Tests;
 
 /// <summary>The AppHost as an operator runs it, in its own process: however it ends, no server or service
 /// process it started is left behind.</summary>
+[Collection(Name)]
 public sealed class AppHostProcessTests : IDisposable
 {
+    public const string Name = "apphost process";
+
     private static readonly TimeSpan _cleanupDeadline = TimeSpan.FromSeconds(30);
     private readonly string _state = Path.Combine(Path.GetTempPath(), "shop-tests", "apphost-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -170,3 +173,8 @@ public sealed class AppHostProcessTests : IDisposable
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
     private static extern int Signal(int pid, int signal);
 }
+
+/// <summary>Alone, after the shared system's tests: each of these boots a whole second system, which beside the shared
+/// one takes the machine from the shoppers' requests there, whose calls between services give up after 10 s.</summary>
+[CollectionDefinition(AppHostProcessTests.Name, DisableParallelization = true)]
+public sealed class AppHostProcessAlone;

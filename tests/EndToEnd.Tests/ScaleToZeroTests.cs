@@ -105,11 +105,19 @@ public sealed class ScaleToZeroTests(ScaleToZeroFixture system, ITestOutputHelpe
     {
         using var deadline = new CancellationTokenSource(_within);
         var buyer = NewBuyer();
+        using var orders = BuyerClient(ResourceNames.OrderingWorker, buyer);
+
+        // Stopped while it runs (a request wakes it if it is at zero): the orchestrator reports the process stopping a
+        // moment after the Stop, and the hold must not be undone by the "still running" seen meanwhile.
+        using (var awake = await orders.GetAsync(new Uri($"/api/orders/{Guid.NewGuid()}", UriKind.Relative), deadline.Token))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, awake.StatusCode);
+        }
+
         await system.App.StopAsync(ResourceNames.OrderingWorker, _within);
         Guid orderId;
         try
         {
-            using var orders = BuyerClient(ResourceNames.OrderingWorker, buyer);
             using (var refused = await orders.GetAsync(new Uri($"/api/orders/{Guid.NewGuid()}", UriKind.Relative), deadline.Token))
             {
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
