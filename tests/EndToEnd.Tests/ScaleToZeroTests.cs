@@ -103,7 +103,8 @@ public sealed class ScaleToZeroTests(ScaleToZeroFixture system, ITestOutputHelpe
     [Fact]
     public async Task A_service_an_operator_stopped_is_not_woken_by_a_request_or_a_queued_message()
     {
-        using var deadline = new CancellationTokenSource(_within);
+        // A wake, a stop and a start of the worker, and the checkout's wakes of basket-api and catalog-api.
+        using var deadline = new CancellationTokenSource(_within * 2);
         var buyer = NewBuyer();
         using var orders = BuyerClient(ResourceNames.OrderingWorker, buyer);
 
