@@ -45,7 +45,7 @@ public sealed class InProcessCatalog(string database, string broker) : IAsyncDis
     {
         if (_app is not null)
         {
-            await _app.DisposeAsync();
+            await BoundedStop.DisposeAsync(_app);
             _app = null;
         }
     }

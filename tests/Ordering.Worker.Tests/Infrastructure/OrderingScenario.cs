@@ -113,10 +113,10 @@ public sealed class OrderingScenario : IAsyncDisposable
     {
         foreach (var owned in Enumerable.Reverse(_owned))
         {
-            await owned.DisposeAsync();
+            await BoundedStop.DisposeAsync(owned);
         }
 
-        await Bus.DisposeAsync();
+        await BoundedStop.DisposeAsync(Bus);
         await Catalog.DisposeAsync();
         await Database.DisposeAsync();
     }
