@@ -9,7 +9,6 @@ public static class BoundedStop
 {
     private static readonly TimeSpan _within = TimeSpan.FromMinutes(1);
 
-    public static Task DisposeAsync(IAsyncDisposable disposable) => WithinAsync(disposable.DisposeAsync().AsTask());
-
-    public static async Task WithinAsync(Task stopping) => await Task.WhenAny(stopping, Task.Delay(_within));
+    public static async Task DisposeAsync(IAsyncDisposable disposable) =>
+        await Task.WhenAny(disposable.DisposeAsync().AsTask(), Task.Delay(_within));
 }
